@@ -1,0 +1,71 @@
+# SEND Information Hub. `make help` lists the targets; `make run` and `make test` are all a
+# newcomer needs.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+PORT ?= 8000
+STATIC_SOURCES := $(shell find static_src -type f 2>/dev/null)
+
+.PHONY: help install static migrate demo run serve test test-unit test-browser bench lint format check-migrations check-deploy clean
+
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-18s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(VENV)/.installed: pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e '.[dev]'
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+static_compiled/.built: node_modules/.installed $(STATIC_SOURCES)
+	npm run --silent build
+	@touch $@
+
+install: $(VENV)/.installed node_modules/.installed ## Install Python and npm packages (only when their lists change)
+
+static: install static_compiled/.built ## Build CSS and JavaScript into static_compiled/
+
+migrate: install ## Apply database migrations
+	$(MANAGE) migrate --noinput
+
+demo: migrate ## Load the demo content (only into an empty site) and make sure the admin user exists
+	$(MANAGE) load_demo_content --if-empty
+	$(MANAGE) ensure_admin
+
+run: static demo ## Install everything, migrate, load the demo content and serve on 127.0.0.1:$$PORT (default 8000)
+	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: static test-unit test-browser ## Run the whole suite (PostgreSQL when DATABASE_URL is set, else SQLite)
+
+test-unit: install ## Unit and integration tests, without the browser layer
+	$(VENV)/bin/pytest -m "not browser and not perf" $(PYTEST_ARGS)
+
+test-browser: static ## The browser layer: Playwright driving /usr/bin/chromium, with axe-core
+	$(VENV)/bin/pytest -m browser $(PYTEST_ARGS)
+
+bench: static ## Benchmarks in tests/perf/ (not part of `make test`)
+	$(VENV)/bin/pytest -m perf tests/perf $(PYTEST_ARGS)
+
+lint: install ## ruff lint and format check, missing migrations
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+
+format: install ## Format the code with ruff
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+check-deploy: install ## `check --deploy` with production settings (needs SECRET_KEY etc. set)
+	DJANGO_SETTINGS_MODULE=hub.settings.production $(MANAGE) check --deploy --fail-level WARNING
+
+clean: ## Remove the virtualenv, node_modules and built files (keeps the database)
+	rm -rf $(VENV) node_modules static_compiled static .test-media

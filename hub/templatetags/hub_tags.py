@@ -1,0 +1,91 @@
+"""Template tags for site furniture: navigation, breadcrumbs, language switcher, text direction.
+
+Each tag makes at most one query, whatever the size of the site, so page query counts stay flat.
+"""
+
+from django import template
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+register = template.Library()
+
+
+def _localized_root(context):
+    """The home page in the active language, looked up once per request."""
+    request = context.get("request")
+    if request is None:
+        return None
+    if not hasattr(request, "_hub_localized_root"):
+        site = Site.find_for_request(request)
+        # .localized falls back to the default-language page when there is no translation.
+        request._hub_localized_root = site.root_page.localized if site else None
+    return request._hub_localized_root
+
+
+@register.simple_tag
+def text_direction() -> str:
+    """'rtl' for right-to-left languages (Urdu, Arabic), else 'ltr'."""
+    return "rtl" if translation.get_language_bidi() else "ltr"
+
+
+@register.simple_tag(takes_context=True)
+def site_root(context):
+    return _localized_root(context)
+
+
+@register.inclusion_tag("components/service_navigation.html", takes_context=True)
+def service_navigation(context):
+    root = _localized_root(context)
+    current = context.get("page")
+    items = []
+    if root is not None:
+        for child in root.get_children().live().public().in_menu():
+            active = current is not None and current.path.startswith(child.path)
+            items.append({"page": child, "active": active, "current": current == child})
+    return {"items": items, "request": context.get("request")}
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    ancestors = []
+    if page is not None and page.depth > 2:
+        ancestors = list(page.get_ancestors().filter(depth__gt=1).live())
+    return {"ancestors": ancestors, "request": context.get("request")}
+
+
+@register.inclusion_tag("components/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to this page in every language it has been published in, each named in itself."""
+    page = context.get("page")
+    current_language = translation.get_language()
+    items = []
+    if isinstance(page, Page):
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        for translated in sorted(translations, key=lambda p: _language_order(p.locale)):
+            code = translated.locale.language_code
+            info = translation.get_language_info(code)
+            items.append(
+                {
+                    "code": code,
+                    "name": info["name_local"],
+                    "dir": "rtl" if info["bidi"] else "ltr",
+                    "url": translated.url,
+                    "current": code == current_language,
+                }
+            )
+    return {"items": items if len(items) > 1 else []}
+
+
+def _language_order(locale: Locale) -> int:
+    from django.conf import settings
+
+    codes = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    return codes.index(locale.language_code) if locale.language_code in codes else len(codes)
+
+
+@register.filter
+def heading_anchor(text: str) -> str:
+    from django.utils.text import slugify
+
+    return slugify(text)

@@ -1,0 +1,46 @@
+"""Site-wide views: robots.txt, the brand stylesheet and the branded error pages."""
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.template import loader
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+from wagtail.models import Site
+
+from hub.models import CouncilSettings
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /django-admin/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@require_GET
+def brand_css(request):
+    """The council's colours as CSS custom properties.
+
+    Served as a stylesheet, not an inline <style>, so the Content Security Policy can forbid
+    inline styles. The compiled GOV.UK styles read these variables.
+    """
+    site = Site.find_for_request(request)
+    brand = CouncilSettings.for_site(site) if site else CouncilSettings()
+    css = (
+        f":root{{--hub-brand-colour:{brand.brand_colour};--hub-link-colour:{brand.link_colour};}}\n"
+    )
+    return HttpResponse(css, content_type="text/css")
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # Rendered without a request context: the failure may be in the database or a context
+    # processor, so this page must need neither.
+    return HttpResponse(loader.get_template("500.html").render(), status=500)

@@ -1,0 +1,43 @@
+"""Fixtures shared by every test layer."""
+
+import pytest
+from wagtail.models import Page, Site
+
+from home.factories import HomePageFactory
+from hub.factories import CouncilSettingsFactory
+
+
+@pytest.fixture
+def home(db):
+    """A fresh home page at the root of the default site, with council settings."""
+    home = HomePageFactory(
+        parent=Page.get_first_root_node(), title="SEND support", slug="send-support"
+    )
+    site = Site.objects.get(is_default_site=True)
+    old_root = site.root_page
+    site.root_page = home
+    site.hostname = "testserver"
+    site.save()
+    old_root.delete()
+    CouncilSettingsFactory(site=site)
+    return home
+
+
+@pytest.fixture
+def count_queries(client):
+    """Returns a function giving the number of queries a GET of `url` costs.
+
+    The page is fetched once first so per-process caches (content types, site root paths) are
+    not counted against it.
+    """
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count(url: str) -> int:
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        assert response.status_code == 200, f"{url} returned {response.status_code}"
+        return len(captured)
+
+    return count
