@@ -10,7 +10,7 @@ MANAGE := $(PY) manage.py
 PORT ?= 8000
 STATIC_SOURCES := $(shell find static_src -type f 2>/dev/null)
 
-.PHONY: help install static migrate demo run serve test test-unit test-browser bench lint format check-migrations check-deploy clean
+.PHONY: help install static migrate demo run test test-unit test-browser bench lint messages format check-deploy clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-18s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -59,6 +59,10 @@ lint: install ## ruff lint and format check, missing migrations
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run
+
+messages: install ## Update the interface translations in locale/ and compile them
+	$(MANAGE) makemessages --all --no-location -i ".venv/*" -i "node_modules/*" -i "tests/*" -i "static*"
+	$(MANAGE) compilemessages -i .venv -i node_modules
 
 format: install ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix .

@@ -89,3 +89,32 @@ def heading_anchor(text: str) -> str:
     from django.utils.text import slugify
 
     return slugify(text)
+
+
+@register.simple_tag(takes_context=True)
+def untranslated_content(context):
+    """When this page's text is not in the visitor's language, say which language it is in.
+
+    Happens for pages that have not been translated yet: wagtail-localize keeps each language's
+    tree in step by creating aliases of the original pages, and a language without its own tree
+    falls back to the default one. The template marks the content with its real `lang` and tells
+    the visitor honestly, with a link to the original.
+    """
+    page = context.get("page")
+    if not isinstance(page, Page):
+        return None
+    source = page
+    if page.alias_of_id:
+        source = Page.objects.select_related("locale").only(
+            "url_path", "locale__language_code"
+        ).get(pk=page.alias_of_id)
+    code = source.locale.language_code
+    if code == translation.get_language():
+        return None
+    info = translation.get_language_info(code)
+    return {
+        "code": code,
+        "dir": "rtl" if info["bidi"] else "ltr",
+        "name": info["name_local"],
+        "url": source.get_url(context.get("request")),
+    }
