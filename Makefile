@@ -40,7 +40,7 @@ demo: migrate ## Load the demo content (only into an empty site) and make sure t
 	$(MANAGE) load_demo_content --if-empty
 	$(MANAGE) ensure_admin
 
-run: static demo ## Install everything, migrate, load the demo content and serve on 127.0.0.1:$$PORT (default 8000)
+run: static demo ## Install everything, migrate, load the demo content and serve on 127.0.0.1:PORT (default 8000)
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
