@@ -6,6 +6,16 @@ that would delete their pages.
 """
 
 from django.conf import settings
+from django.utils import translation
+
+
+def language_name(code: str) -> str:
+    """The language's name in itself, as the site's language table gives it."""
+    return dict(settings.LANGUAGES).get(code) or translation.get_language_info(code)["name_local"]
+
+
+def text_direction(code: str) -> str:
+    return "rtl" if translation.get_language_info(code)["bidi"] else "ltr"
 
 
 def create_configured_locales(**kwargs) -> None:
@@ -17,3 +27,28 @@ def create_configured_locales(**kwargs) -> None:
         for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
         if code not in existing
     )
+
+
+def synchronise_locale_trees() -> int:
+    """Keep every configured language's page tree in step with the default language's.
+
+    wagtail-localize creates an alias of each page in each language until a translator translates
+    it, so every page has an address in every language (showing the original with an honest
+    "not translated yet" notice) and translators always have the page to work on. Returns the
+    number of languages synchronised.
+    """
+    from wagtail.models import Locale
+    from wagtail_localize.models import LocaleSynchronization
+
+    default = Locale.get_default()
+    targets = Locale.objects.filter(
+        language_code__in=[code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    ).exclude(pk=default.pk)
+    for locale in targets:
+        sync, created = LocaleSynchronization.objects.get_or_create(
+            locale=locale, defaults={"sync_from": default}
+        )
+        if not created:
+            # Creating one synchronises at once; an existing one may have pages added since.
+            sync.sync_trees()
+    return len(targets)

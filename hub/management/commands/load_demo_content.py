@@ -1,0 +1,35 @@
+"""``manage.py load_demo_content``: build or update the demo site from the seed documents.
+
+Safe to run again at any time: pages are matched by slug under their parent and only republished
+when their content has changed. `make run` passes --if-empty, so a site someone has started
+editing is left exactly as they left it.
+"""
+
+from django.core.management.base import BaseCommand
+from wagtail.models import Page
+
+from home.models import HomePage
+from hub.demo_content import build
+from hub.locales import synchronise_locale_trees
+
+
+class Command(BaseCommand):
+    help = "Create or update the demo site (Kent County Council) from the seed documents."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing if the site already has a home page (keeps existing data).",
+        )
+
+    def handle(self, *args, if_empty=False, **options):
+        if if_empty and HomePage.objects.exists():
+            self.stdout.write("The site already has content; leaving it as it is.")
+            return
+        counts = build()
+        done = "; ".join(f"{what}: {n}" for what, n in sorted(counts.items()))
+        self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {done}."))
+        languages = synchronise_locale_trees()
+        self.stdout.write(f"Page trees kept in step in {languages} other languages.")
+        self.stdout.write(f"The site now has {Page.objects.filter(depth__gt=1).count()} pages.")

@@ -1,0 +1,215 @@
+"""The demo-content command builds the whole demo site from the seeds, and running it again
+changes nothing."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.utils.html import strip_tags
+from wagtail.models import Locale, Page, Revision, Site
+
+from home.models import EasyReadPage, HomePage, InformationPage
+from hub.models import CouncilSettings
+from outcomes.models import Ambition, AmbitionPage
+
+pytestmark = pytest.mark.django_db
+
+EXPECTED_PATHS = [
+    "/",
+    "/send-strategy/",
+    "/send-strategy/improving-the-lived-experience-of-children-and-families/",
+    "/send-strategy/access-to-the-right-support-at-the-right-time-in-the-right-place/",
+    "/send-strategy/achieving-the-best-outcomes-through-inclusion-and-participation/",
+    "/send-strategy/working-together-with-children-and-young-people-with-send-and-their-families/",
+    "/send-strategy/preparing-for-a-successful-future-at-the-earliest-opportunity/",
+    "/guides-for-families/",
+    "/guides-for-families/ehc-needs-assessment/",
+    "/guides-for-families/communities-of-schools/",
+    "/guides-for-families/communities-of-schools/easy-read/",
+    "/young-people/",
+    "/schools-and-professionals/",
+    "/schools-and-professionals/communities-of-schools-for-schools/",
+    "/improvement-plan/",
+    "/accessibility-statement/",
+    "/privacy/",
+    "/cookies/",
+    "/contact/",
+]
+
+
+def load() -> str:
+    out = StringIO()
+    call_command("load_demo_content", stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def _demo_database(django_db_setup, django_db_blocker):
+    """Build the demo site once for the module, inside a transaction rolled back at the end.
+
+    Each test still runs in its own (nested) transaction, so tests that change pages do not
+    affect each other; building once keeps the module fast.
+    """
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            load()
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def demo_site(_demo_database, db):
+    return Site.objects.get(is_default_site=True)
+
+
+def page_at(site, path):
+    return Page.objects.get(url_path=site.root_page.url_path + path.lstrip("/")).specific
+
+
+def test_running_twice_creates_nothing_new(demo_site):
+    pages, revisions, ambitions = (
+        Page.objects.count(),
+        Revision.objects.count(),
+        Ambition.objects.count(),
+    )
+    output = load()
+    assert Page.objects.count() == pages
+    assert Revision.objects.count() == revisions, "unchanged pages must not get new revisions"
+    assert Ambition.objects.count() == ambitions == 5
+    assert f"pages unchanged: {len(EXPECTED_PATHS)}" in output
+    assert "created" not in output
+
+
+def test_a_changed_page_is_put_back_with_one_new_revision(demo_site):
+    page = page_at(demo_site, "/cookies/")
+    page.title = "Edited by someone"
+    page.save_revision().publish()
+    revisions = Revision.objects.count()
+    output = load()
+    page.refresh_from_db()
+    assert page.title == "Cookies"
+    assert Revision.objects.count() == revisions + 1
+    assert "pages updated: 1." in output
+
+
+def test_every_page_exists_is_live_and_renders(client, demo_site):
+    assert isinstance(demo_site.root_page.specific, HomePage)
+    assert (demo_site.hostname, demo_site.port) == ("localhost", 80)
+    assert not Page.objects.filter(title__startswith="Welcome to your new Wagtail site").exists()
+    english = Page.objects.filter(depth__gt=1, locale=Locale.get_default())
+    assert english.count() == len(EXPECTED_PATHS)
+    for path in EXPECTED_PATHS:
+        page = page_at(demo_site, path)
+        assert page.live, path
+        assert page.summary, f"{path} has no summary"
+        assert page.locale == Locale.get_default()
+        response = client.get(path, HTTP_HOST="localhost")
+        assert response.status_code == 200, path
+
+
+def test_top_level_sections_are_in_the_menu_and_site_pages_are_not(demo_site):
+    menu = {p.slug for p in demo_site.root_page.get_children().filter(show_in_menus=True)}
+    assert menu == {
+        "send-strategy",
+        "guides-for-families",
+        "young-people",
+        "schools-and-professionals",
+        "improvement-plan",
+    }
+
+
+def test_ehc_guide_has_a_step_by_step_with_the_statutory_timings(demo_site):
+    page = page_at(demo_site, "/guides-for-families/ehc-needs-assessment/")
+    [steps] = [block.value for block in page.body if block.block_type == "step_by_step"]
+    timings = [step["timing"] for step in steps["steps"]]
+    assert "Within 6 weeks" in timings
+    assert "By the end of week 16" in timings
+    assert "15 days" in timings
+    assert "Within 20 weeks of your request" in timings
+    warnings = [b.value["text"] for b in page.body if b.block_type == "warning_text"]
+    assert any("20 weeks" in text for text in warnings)
+    text = " ".join(str(block.render()) for block in page.body)
+    for fact in ("mediation", "SEND Tribunal", "IASK", "16 to 25", "does not need an EHC plan"):
+        assert fact in text, fact
+
+
+def test_five_ambition_pages_have_all_six_sections(demo_site):
+    pages = (
+        AmbitionPage.objects.live().filter(locale=Locale.get_default()).order_by("ambition__number")
+    )
+    assert [p.ambition.number for p in pages] == [1, 2, 3, 4, 5]
+    for page in pages:
+        for heading, value in page.sections():
+            assert strip_tags(value).strip(), f"{page.title}: {heading} is empty"
+        assert page.ambition.easy_read_summary
+        assert page.get_parent().slug == "send-strategy"
+
+
+def test_easy_read_page_and_standard_page_link_both_ways(demo_site):
+    standard = page_at(demo_site, "/guides-for-families/communities-of-schools/")
+    easy = EasyReadPage.objects.get(locale=Locale.get_default())
+    assert easy.standard_page_id == standard.pk
+    assert standard.get_easy_read_version().pk == easy.pk
+    rows = [b for b in easy.body if b.block_type == "row"]
+    assert 10 <= len(rows) <= 14
+    for row in rows:
+        for sentence in strip_tags(row.value["text"].source.replace("</p>", "\n")).splitlines():
+            assert len(sentence.split()) <= 15, sentence
+
+
+def test_council_settings_point_at_the_site_pages(demo_site):
+    settings = CouncilSettings.for_site(demo_site)
+    assert settings.council_name == "Kent County Council"
+    assert settings.phone == "03000 41 41 41"
+    assert "TN24 8UX" in settings.postal_address
+    assert settings.accessibility_page.slug == "accessibility-statement"
+    assert settings.privacy_page.slug == "privacy"
+    assert settings.cookies_page.slug == "cookies"
+    assert settings.contact_page.slug == "contact"
+
+
+def test_accessibility_statement_names_the_standard_and_enforcement(demo_site):
+    page = page_at(demo_site, "/accessibility-statement/")
+    text = " ".join(str(block.render()) for block in page.body)
+    for fact in ("WCAG", "2.2", "Equality and Human Rights Commission", "EASS"):
+        assert fact in text
+
+
+def test_no_officer_names_from_the_committee_report(demo_site):
+    text = " ".join(
+        str(block.render()) for page in InformationPage.objects.all() for block in page.body
+    )
+    for name in ("McInnes", "Chapman", "Edkins"):
+        assert name not in text
+
+
+def test_every_language_has_the_whole_tree_and_says_what_is_not_translated(client, demo_site):
+    from django.conf import settings
+
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        locale = Locale.objects.get(language_code=code)
+        assert Page.objects.filter(depth__gt=1, locale=locale).count() == len(EXPECTED_PATHS)
+
+    response = client.get("/ur/guides-for-families/communities-of-schools/", HTTP_HOST="localhost")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="ur" dir="rtl"' in html
+    assert "govuk-notification-banner" in html
+    # The Urdu copy links to the Urdu copy of its easy-read version, not the English one.
+    assert 'href="/ur/guides-for-families/communities-of-schools/easy-read/"' in html
+
+
+def test_make_run_leaves_an_existing_site_alone(demo_site):
+    page = page_at(demo_site, "/cookies/")
+    page.title = "Edited by someone"
+    page.save_revision().publish()
+    out = StringIO()
+    call_command("load_demo_content", "--if-empty", stdout=out)
+    page.refresh_from_db()
+    assert page.title == "Edited by someone"
+    assert "leaving it as it is" in out.getvalue()
