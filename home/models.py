@@ -93,6 +93,12 @@ class EasyReadPage(BasePage):
     class Meta:
         verbose_name = _("easy read page")
 
+    def get_standard_version(self):
+        """The standard page in this page's language, or the original if it has no translation."""
+        if self.standard_page is None:
+            return None
+        return self.standard_page.get_translation_or_none(self.locale) or self.standard_page
+
 
 class IndexPage(BasePage):
     """A section landing page listing the pages inside it."""

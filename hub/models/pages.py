@@ -1,5 +1,6 @@
 """The base class every public page type inherits from."""
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -27,10 +28,25 @@ class BasePage(Page):
         abstract = True
 
     def get_easy_read_version(self):
-        """The live easy-read counterpart of this page, if there is one."""
+        """The live easy-read counterpart of this page in the same language, if there is one.
+
+        Pairs are matched by translation key, so a translated (or not yet translated) copy of a
+        page finds the easy-read page of its own language.
+        """
         if not hasattr(self, "_easy_read_version"):
-            versions = getattr(self, "easy_read_versions", None)
+            self._easy_read_version = None
+            try:
+                # The relation is declared by the easy-read page type (home.EasyReadPage).
+                easy_read_model = Page._meta.get_field("easy_read_versions").related_model
+            except FieldDoesNotExist:
+                return None
             self._easy_read_version = (
-                versions.live().public().first() if versions is not None else None
+                easy_read_model.objects.live()
+                .public()
+                .filter(
+                    locale_id=self.locale_id,
+                    standard_page__translation_key=self.translation_key,
+                )
+                .first()
             )
         return self._easy_read_version

@@ -166,6 +166,7 @@ WAGTAIL_I18N_ENABLED = True
 
 
 def _language_table(codes: list[str]) -> list[tuple[str, str]]:
+    """(code, name) pairs, each language named in itself: "English", "Polski", "اردو"."""
     from django.conf.locale import LANG_INFO
 
     table = []
@@ -175,8 +176,18 @@ def _language_table(codes: list[str]) -> list[tuple[str, str]]:
             raise ImproperlyConfigured(
                 f"WAGTAIL_CONTENT_LANGUAGES lists {code!r}, which Django does not know."
             )
-        table.append((code, info["name_local"]))
+        # A regional variant is named like its language ("English", not "British English")
+        # unless another variant of the same language is switched on too.
+        base = code.split("-")[0]
+        variants = [other for other in codes if other.split("-")[0] == base]
+        if len(variants) == 1 and base in LANG_INFO:
+            info = LANG_INFO[base]
+        table.append((code, LANGUAGE_NAME_FIXES.get(code, info["name_local"])))
     return table
+
+
+# Django's table gives some languages only their English name.
+LANGUAGE_NAME_FIXES = {"pa": "ਪੰਜਾਬੀ"}
 
 
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = _language_table(CONTENT_LANGUAGE_CODES)

@@ -7,6 +7,8 @@ from django import template
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from hub.locales import language_name, text_direction
+
 register = template.Library()
 
 
@@ -22,8 +24,8 @@ def _localized_root(context):
     return request._hub_localized_root
 
 
-@register.simple_tag
-def text_direction() -> str:
+@register.simple_tag(name="text_direction")
+def active_text_direction() -> str:
     """'rtl' for right-to-left languages (Urdu, Arabic), else 'ltr'."""
     return "rtl" if translation.get_language_bidi() else "ltr"
 
@@ -41,7 +43,14 @@ def service_navigation(context):
     if root is not None:
         for child in root.get_children().live().public().in_menu():
             active = current is not None and current.path.startswith(child.path)
-            items.append({"page": child, "active": active, "current": current == child})
+            items.append(
+                {
+                    "page": child,
+                    "active": active,
+                    "current": current == child,
+                    "lang": _untranslated_title_language(child),
+                }
+            )
     return {"items": items, "request": context.get("request")}
 
 
@@ -50,8 +59,24 @@ def breadcrumbs(context):
     page = context.get("page")
     ancestors = []
     if page is not None and page.depth > 2:
-        ancestors = list(page.get_ancestors().filter(depth__gt=1).live())
+        ancestors = [
+            {"page": ancestor, "lang": _untranslated_title_language(ancestor)}
+            for ancestor in page.get_ancestors().filter(depth__gt=1).live()
+        ]
     return {"ancestors": ancestors, "request": context.get("request")}
+
+
+def _untranslated_title_language(page: Page) -> str | None:
+    """The language of a page's title when it is an untranslated alias, for its `lang`.
+
+    Locale trees are synchronised from the default language (hub.locales), so an alias's title
+    is in that language.
+    """
+    from django.conf import settings
+
+    if page.alias_of_id and translation.get_language() != settings.LANGUAGE_CODE:
+        return settings.LANGUAGE_CODE
+    return None
 
 
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
@@ -64,12 +89,11 @@ def language_switcher(context):
         translations = page.get_translations(inclusive=True).live().select_related("locale")
         for translated in sorted(translations, key=lambda p: _language_order(p.locale)):
             code = translated.locale.language_code
-            info = translation.get_language_info(code)
             items.append(
                 {
                     "code": code,
-                    "name": info["name_local"],
-                    "dir": "rtl" if info["bidi"] else "ltr",
+                    "name": language_name(code),
+                    "dir": text_direction(code),
                     "url": translated.url,
                     "current": code == current_language,
                 }
@@ -105,16 +129,26 @@ def untranslated_content(context):
         return None
     source = page
     if page.alias_of_id:
-        source = Page.objects.select_related("locale").only(
-            "url_path", "locale__language_code"
-        ).get(pk=page.alias_of_id)
+        source = (
+            Page.objects.select_related("locale")
+            .only("url_path", "locale__language_code")
+            .get(pk=page.alias_of_id)
+        )
     code = source.locale.language_code
     if code == translation.get_language():
         return None
-    info = translation.get_language_info(code)
     return {
         "code": code,
-        "dir": "rtl" if info["bidi"] else "ltr",
-        "name": info["name_local"],
+        "dir": text_direction(code),
+        "name": language_name(code),
+        "visitor_language": language_name(translation.get_language()),
         "url": source.get_url(context.get("request")),
     }
+
+
+@register.simple_tag
+def default_language() -> str:
+    """The site's default language: the one site settings and untranslated pages are written in."""
+    from django.conf import settings
+
+    return settings.LANGUAGE_CODE

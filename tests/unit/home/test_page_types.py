@@ -20,7 +20,7 @@ QUERY_BUDGET = {
     "home": 11,
     "information": 22,
     "index": 20,
-    "easy_read": 19,
+    "easy_read": 20,
     "ambition": 19,
 }
 
