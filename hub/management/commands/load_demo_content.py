@@ -5,6 +5,8 @@ when their content has changed. `make run` passes --if-empty, so a site someone 
 editing is left exactly as they left it.
 """
 
+import logging
+
 from django.core.management.base import BaseCommand
 from wagtail.models import Page
 
@@ -27,9 +29,16 @@ class Command(BaseCommand):
         if if_empty and HomePage.objects.exists():
             self.stdout.write("The site already has content; leaving it as it is.")
             return
-        counts = build()
+        # Wagtail logs every page created and published; for 150 demo pages that is noise.
+        wagtail_log = logging.getLogger("wagtail")
+        level = wagtail_log.level
+        wagtail_log.setLevel(logging.WARNING)
+        try:
+            counts = build()
+            languages = synchronise_locale_trees()
+        finally:
+            wagtail_log.setLevel(level)
         done = "; ".join(f"{what}: {n}" for what, n in sorted(counts.items()))
         self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {done}."))
-        languages = synchronise_locale_trees()
         self.stdout.write(f"Page trees kept in step in {languages} other languages.")
         self.stdout.write(f"The site now has {Page.objects.filter(depth__gt=1).count()} pages.")
