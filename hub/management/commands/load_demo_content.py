@@ -3,16 +3,31 @@
 Safe to run again at any time: pages are matched by slug under their parent and only republished
 when their content has changed. `make run` passes --if-empty, so a site someone has started
 editing is left exactly as they left it.
+
+The editorial pages come from hub.demo_content. Each app may add its own demo data in a
+``demo.py`` module with a ``load_demo(stdout)`` function; they run in INSTALLED_APPS order, after
+the editorial pages exist, so the hub never has to import the apps.
 """
 
 import logging
+from importlib import import_module
+from importlib.util import find_spec
 
+from django.apps import apps
 from django.core.management.base import BaseCommand
+from django.db import transaction
 from wagtail.models import Page
 
 from home.models import HomePage
 from hub.demo_content import build
 from hub.locales import synchronise_locale_trees
+
+
+def app_demo_loaders():
+    for app_config in apps.get_app_configs():
+        module_name = f"{app_config.name}.demo"
+        if find_spec(module_name) is not None:
+            yield app_config.label, import_module(module_name).load_demo
 
 
 class Command(BaseCommand):
@@ -34,11 +49,14 @@ class Command(BaseCommand):
         level = wagtail_log.level
         wagtail_log.setLevel(logging.WARNING)
         try:
-            counts = build()
-            languages = synchronise_locale_trees()
+            with transaction.atomic():
+                counts = build()
+                done = "; ".join(f"{what}: {n}" for what, n in sorted(counts.items()))
+                self.stdout.write(self.style.SUCCESS(f"Demo pages: {done}."))
+                for label, load_demo in app_demo_loaders():
+                    self.stdout.write(f"Demo data for {label}: {load_demo(self.stdout)}")
+                languages = synchronise_locale_trees()
         finally:
             wagtail_log.setLevel(level)
-        done = "; ".join(f"{what}: {n}" for what, n in sorted(counts.items()))
-        self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {done}."))
         self.stdout.write(f"Page trees kept in step in {languages} other languages.")
         self.stdout.write(f"The site now has {Page.objects.filter(depth__gt=1).count()} pages.")
