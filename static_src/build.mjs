@@ -26,4 +26,5 @@ for (const name of ["main", "print"]) {
 cpSync(join(govuk, "govuk-frontend.min.js"), join(out, "js", "govuk-frontend.min.js"));
 cpSync(join(govuk, "assets"), join(out, "govuk", "assets"), { recursive: true });
 cpSync(join(root, "static_src", "js"), join(out, "js"), { recursive: true });
+cpSync(join(root, "static_src", "images"), join(out, "images"), { recursive: true });
 console.log("Built static_compiled/");

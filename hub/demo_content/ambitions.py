@@ -98,7 +98,7 @@ def ambition_page_specs(parent: str) -> list[PageSpec]:
                 key=f"ambition-{ambition.number}",
                 model=AmbitionPage,
                 parent=parent,
-                title=f"Ambition {ambition.number}: {ambition.title}",
+                title=ambition.title,
                 slug=slugify(ambition.title),
                 summary=ambition.summary,
                 fields=fields,

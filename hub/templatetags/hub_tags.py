@@ -5,6 +5,7 @@ Each tag makes at most one query, whatever the size of the site, so page query c
 
 from django import template
 from django.utils import translation
+from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
 from hub.locales import language_name, text_direction
@@ -152,3 +153,50 @@ def default_language() -> str:
     from django.conf import settings
 
     return settings.LANGUAGE_CODE
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context, brand):
+    """The footer's links to the pages chosen in the council settings, in the visitor's language."""
+    chosen = [
+        (_("Accessibility statement"), brand.accessibility_page),
+        (_("Privacy"), brand.privacy_page),
+        (_("Cookies"), brand.cookies_page),
+        (_("Contact us"), brand.contact_page),
+    ]
+    chosen = [(text, page) for text, page in chosen if page is not None]
+    pages = localized_pages(context, *(page for _text, page in chosen))
+    return [{"text": text, "page": page} for (text, _page), page in zip(chosen, pages, strict=True)]
+
+
+@register.simple_tag(takes_context=True)
+def localized_page(context, page):
+    """One page in the visitor's language where it exists (shares localized_pages' query)."""
+    if page is None:
+        return None
+    return localized_pages(context, page)[0]
+
+
+@register.simple_tag(takes_context=True)
+def localized_pages(context, *pages):
+    """The given pages in the visitor's language where they exist.
+
+    Used for the site furniture (footer links, contact page), which is chosen once in the council
+    settings but should keep a visitor reading in Urdu on Urdu pages. Results are remembered for
+    the request, so the footer, phase banner and error page share one query.
+    """
+    pages = [page for page in pages if page is not None]
+    request = context.get("request")
+    cache = request.__dict__.setdefault("_hub_localized_pages", {}) if request else {}
+    missing = [page for page in pages if page.pk not in cache]
+    if missing:
+        translations = {
+            translated.translation_key: translated
+            for translated in Page.objects.live().filter(
+                locale=Locale.get_active(),
+                translation_key__in=[page.translation_key for page in missing],
+            )
+        }
+        for page in missing:
+            cache[page.pk] = translations.get(page.translation_key, page)
+    return [cache[page.pk] for page in pages]
