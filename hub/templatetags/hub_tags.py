@@ -80,26 +80,50 @@ def _untranslated_title_language(page: Page) -> str | None:
     return None
 
 
+def _page_languages(context) -> list[dict]:
+    """This page in every language it is published in, in the site's language order.
+
+    Computed once per request and shared by the language switcher and the hreflang links.
+    """
+    page = context.get("page")
+    request = context.get("request")
+    if not isinstance(page, Page):
+        return []
+    if request is not None and hasattr(request, "_hub_page_languages"):
+        return request._hub_page_languages
+    current_language = translation.get_language()
+    translations = page.get_translations(inclusive=True).live().select_related("locale")
+    languages = [
+        {
+            "code": translated.locale.language_code,
+            "name": language_name(translated.locale.language_code),
+            "dir": text_direction(translated.locale.language_code),
+            "url": translated.get_url(request),
+            "full_url": translated.get_full_url(request),
+            "current": translated.locale.language_code == current_language,
+        }
+        for translated in sorted(translations, key=lambda p: _language_order(p.locale))
+    ]
+    if request is not None:
+        request._hub_page_languages = languages
+    return languages
+
+
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
 def language_switcher(context):
     """Links to this page in every language it has been published in, each named in itself."""
-    page = context.get("page")
-    current_language = translation.get_language()
-    items = []
-    if isinstance(page, Page):
-        translations = page.get_translations(inclusive=True).live().select_related("locale")
-        for translated in sorted(translations, key=lambda p: _language_order(p.locale)):
-            code = translated.locale.language_code
-            items.append(
-                {
-                    "code": code,
-                    "name": language_name(code),
-                    "dir": text_direction(code),
-                    "url": translated.url,
-                    "current": code == current_language,
-                }
-            )
-    return {"items": items if len(items) > 1 else []}
+    languages = _page_languages(context)
+    return {"items": languages if len(languages) > 1 else []}
+
+
+@register.inclusion_tag("components/hreflang_links.html", takes_context=True)
+def hreflang_links(context):
+    """<link rel="alternate" hreflang> for search engines, with x-default for the default language."""
+    from django.conf import settings
+
+    languages = _page_languages(context)
+    default = next((lang for lang in languages if lang["code"] == settings.LANGUAGE_CODE), None)
+    return {"items": languages if len(languages) > 1 else [], "default": default}
 
 
 def _language_order(locale: Locale) -> int:

@@ -213,3 +213,20 @@ def test_make_run_leaves_an_existing_site_alone(demo_site):
     page.refresh_from_db()
     assert page.title == "Edited by someone"
     assert "leaving it as it is" in out.getvalue()
+
+
+def test_pages_tell_search_engines_about_every_language(client, demo_site):
+    from bs4 import BeautifulSoup
+    from django.conf import settings
+
+    response = client.get("/send-strategy/", HTTP_HOST="localhost")
+    html = BeautifulSoup(response.content, "html.parser")
+    alternates = {
+        link["hreflang"]: link["href"] for link in html.select("head link[rel=alternate]")
+    }
+    codes = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    assert set(alternates) == {*codes, "x-default"}
+    assert alternates["ur"] == "http://localhost/ur/send-strategy/"
+    assert alternates["x-default"] == alternates["en-gb"] == "http://localhost/send-strategy/"
+    switcher = html.select(".govuk-language-navigation [lang]")
+    assert [item["lang"] for item in switcher] == codes
