@@ -1,0 +1,4 @@
+from .pages import SchoolFinderPage
+from .schools import CommunityOfSchools, LinkCheck, LinkStatus, School
+
+__all__ = ["CommunityOfSchools", "LinkCheck", "LinkStatus", "School", "SchoolFinderPage"]
