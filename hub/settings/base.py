@@ -68,6 +68,8 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
 # Only read by `manage.py ensure_admin` (used by `make run`) when it first creates the admin user.
 ADMIN_PASSWORD = env_str("ADMIN_PASSWORD")
+# Months after a consultation closes before respondents' personal data is erased.
+CONSULTATION_RETENTION_MONTHS = env_int("CONSULTATION_RETENTION_MONTHS", 12)
 # -----------------------------------------------------------------------------------------------
 
 INSTALLED_APPS = [

@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
+from consultations.models import ConsultationPage
 from home.models import EasyReadPage, HomePage, IndexPage, InformationPage
 from hub.models import CouncilSettings
 from outcomes.models import AmbitionPage
+from schools.models import SchoolFinderPage
 
 # Test id -> page model. Every public page type the site has; add new ones here.
 PAGE_TYPES: dict[str, type[Page]] = {
@@ -24,6 +26,8 @@ PAGE_TYPES: dict[str, type[Page]] = {
     "information": InformationPage,
     "easy_read": EasyReadPage,
     "ambition": AmbitionPage,
+    "consultation": ConsultationPage,
+    "school_finder": SchoolFinderPage,
 }
 
 NOT_FOUND_URL = "/this-page-does-not-exist/"

@@ -1,0 +1,5 @@
+from .pages import ConsultationPage
+from .progress import SavedProgress
+from .responses import Answer, OutcomeSubscription, Response
+
+__all__ = ["Answer", "ConsultationPage", "OutcomeSubscription", "Response", "SavedProgress"]

@@ -1,0 +1,131 @@
+"""CMS screens for consultations: the list, the analysis (analysts only), exports, and typing in
+paper responses."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.forms.renderers import DjangoTemplates
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin import messages
+from wagtail.admin.menu import MenuItem
+from wagtail.models import Locale
+
+from .analysis import export_csv, export_xlsx, may_see_personal_data, summarise
+from .forms import paper_form_class
+from .models import ConsultationPage
+from .saving import save_response
+
+ANALYSTS = "Consultation analysts"
+
+
+def is_analyst(user) -> bool:
+    return user.is_active and (user.is_superuser or user.groups.filter(name=ANALYSTS).exists())
+
+
+def analysts_only(view):
+    def wrapped(request, *args, **kwargs):
+        if not is_analyst(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def _consultation(page_id: int) -> ConsultationPage:
+    return get_object_or_404(
+        ConsultationPage.objects.filter(locale=Locale.get_default()), pk=page_id
+    )
+
+
+@analysts_only
+def index(request):
+    pages = ConsultationPage.objects.filter(locale=Locale.get_default()).order_by("-opens_at")
+    from django.db.models import Count
+
+    pages = pages.annotate(response_count=Count("responses"))
+    return render(request, "consultations/admin/index.html", {"pages": pages})
+
+
+@analysts_only
+def analysis(request, page_id: int):
+    page = _consultation(page_id)
+    total, summaries = summarise(page)
+    return render(
+        request,
+        "consultations/admin/analysis.html",
+        {"page": page, "total": total, "summaries": summaries},
+    )
+
+
+@analysts_only
+def export(request, page_id: int, file_format: str):
+    if file_format not in {"csv", "xlsx"}:
+        raise Http404
+    page = _consultation(page_id)
+    personal = may_see_personal_data(request.user)
+    name = f"{page.slug}-responses"
+    if file_format == "xlsx":
+        response = HttpResponse(
+            export_xlsx(page, personal),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        response = HttpResponse(export_csv(page, personal), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}.{file_format}"'
+    return response
+
+
+def paper_entry(request, page_id: int):
+    """Staff type in a response that came by post; it is saved with the channel 'paper'."""
+    page = _consultation(page_id)
+    if not (is_analyst(request.user) or page.permissions_for_user(request.user).can_edit()):
+        raise PermissionDenied
+    form_class = paper_form_class(page.steps)
+    form = form_class(request.POST or None, renderer=DjangoTemplates())
+    if request.method == "POST" and form.is_valid():
+        response = save_response(
+            page,
+            [form],
+            channel="paper",
+            language=page.locale.language_code,
+            entered_by=request.user,
+        )
+        messages.success(
+            request, _("Paper response saved with reference %(ref)s.") % {"ref": response.reference}
+        )
+        return redirect("consultations_paper", page_id=page.pk)
+    return render(request, "consultations/admin/paper_entry.html", {"page": page, "form": form})
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        path("consultations/", index, name="consultations_index"),
+        path("consultations/<int:page_id>/analysis/", analysis, name="consultations_analysis"),
+        path(
+            "consultations/<int:page_id>/export.<str:file_format>",
+            export,
+            name="consultations_export",
+        ),
+        path("consultations/<int:page_id>/paper/", paper_entry, name="consultations_paper"),
+    ]
+
+
+class AnalystsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_analyst(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_menu_item():
+    return AnalystsMenuItem(
+        gettext_lazy("Consultation results"),
+        reverse("consultations_index"),
+        icon_name="list-ul",
+        order=450,
+    )

@@ -1,0 +1,114 @@
+"""The demo consultation in a real browser: answered by keyboard with JavaScript off, and every
+state of the questionnaire checked with axe-core, in English and in Urdu (right to left)."""
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+
+def consultation_url(demo_pages, language="en"):
+    url = demo_pages.english["consultation"].url
+    return f"/ur{url}" if language == "ur" else url
+
+
+def press(page, locator):
+    locator.focus()
+    page.keyboard.press("Space")
+
+
+def go_on(page):
+    page.get_by_role("button", name="Continue", exact=True).focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
+def answer_everything(page):
+    """The draft strategy questionnaire: about you, five ambitions, getting involved."""
+    press(page, page.get_by_label("A parent or carer", exact=True))
+    press(page, page.get_by_label("Maidstone", exact=True))
+    go_on(page)
+    for _ambition in range(5):
+        assert (
+            "Question" in page.locator(".govuk-caption-l").inner_text()
+            or "Step" in page.locator(".govuk-caption-l").inner_text()
+        )
+        press(page, page.get_by_label("Agree", exact=True))
+        go_on(page)
+    press(page, page.get_by_label("Online surveys like this one"))
+    go_on(page)
+
+
+def test_complete_the_questionnaire_by_keyboard_without_javascript(page_without_js, demo_pages):
+    page = page_without_js
+    page.goto(consultation_url(demo_pages))
+    page.get_by_role("button", name="Start now").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith("/answer/step-1/")
+    assert "Step 1 of 7" in page.locator(".govuk-caption-l").inner_text()
+    answer_everything(page)
+    assert page.url.endswith("/answer/check/")
+    assert page.locator("h1").inner_text() == "Check your answers"
+    assert "Maidstone" in page.locator(".govuk-summary-list").inner_text()
+    page.get_by_role("button", name="Send my answers").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith("/confirmation/")
+    reference = page.locator(".govuk-panel__body strong").inner_text()
+    assert reference.startswith("R-")
+
+
+def test_error_summary_links_to_the_question(page_without_js, demo_pages):
+    page = page_without_js
+    page.goto(consultation_url(demo_pages) + "answer/")
+    go_on(page)
+    summary = page.locator(".govuk-error-summary")
+    assert summary.is_visible()
+    assert summary.locator("a").first.get_attribute("href") == "#id_step-1-who_0"
+
+
+@pytest.mark.parametrize("language", ["en", "ur"])
+def test_every_state_has_no_axe_violations(page, demo_pages, axe, language):
+    base = consultation_url(demo_pages, language)
+    page.goto(base)
+    axe.assert_no_violations(page)
+    page.goto(base + "answer/")
+    assert page.url.endswith("/answer/step-1/")
+    axe.assert_no_violations(page)
+    page.get_by_role("button", name="Continue", exact=True).click()
+    page.wait_for_selector(".govuk-error-summary")
+    axe.assert_no_violations(page)
+    answer_everything(page)
+    assert page.url.endswith("/answer/check/")
+    axe.assert_no_violations(page)
+    page.get_by_role("button", name="Send my answers").click()
+    page.wait_for_url("**/confirmation/")
+    axe.assert_no_violations(page)
+    if language == "ur":
+        assert page.evaluate("document.documentElement.dir") == "rtl"
+
+
+def test_easy_read_version_and_print_copy_are_accessible(page, demo_pages, axe):
+    base = consultation_url(demo_pages)
+    page.goto(base + "answer/?version=easy-read")
+    assert page.locator(".hub-easy-read").count() == 1
+    axe.assert_no_violations(page)
+    page.goto(base + "print/?version=easy-read")
+    assert (
+        "Post" in page.locator("main").inner_text() or "post" in page.locator("main").inner_text()
+    )
+    axe.assert_no_violations(page)
+
+
+def test_faces_scale_has_words_and_passes_axe(page, demo_pages, axe):
+    from urllib.parse import urlparse
+
+    base = consultation_url(demo_pages).replace("draft-send-strategy", "young-people-have-your-say")
+    page.goto(base + "answer/?version=easy-read")
+    press(page, page.get_by_label("Me, a young person"))
+    page.get_by_role("button", name="Continue", exact=True).click()
+    page.wait_for_url("**/step-2/")
+    assert page.get_by_label("Very happy").count() == 1
+    assert "Question 2 of 5" in page.locator(".govuk-caption-l").inner_text()
+    axe.assert_no_violations(page)
+    assert urlparse(page.url).path.endswith("/answer/step-2/")

@@ -1,0 +1,141 @@
+"""Analysis, exports, paper entry and retention: staff-only, safe in spreadsheets."""
+
+import csv
+import datetime
+import io
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.utils import timezone
+
+from consultations.analysis import safe_cell, summarise
+from consultations.factories import AnswerFactory, ResponseFactory
+from consultations.models import Answer, OutcomeSubscription, Response, SavedProgress
+from consultations.tasks import erase_personal_data
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def analyst(client):
+    user = User.objects.create_user("analyst", password="x")
+    user.groups.add(Group.objects.get(name="Consultation analysts"))
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
+def responses(consultation):
+    for i, (who, agree, text) in enumerate(
+        [
+            ("parent-carer", "5", "=cmd|' /C calc'!A0"),
+            ("parent-carer", "4", "+1"),
+            ("young-person", "1", "Fine"),
+        ]
+    ):
+        response = ResponseFactory(consultation=consultation, respondent_type=who)
+        AnswerFactory(
+            response=response, question_key="who", question_type="respondent_type", value=who
+        )
+        AnswerFactory(
+            response=response, question_key="agree-1", question_type="agree_scale", value=agree
+        )
+        AnswerFactory(
+            response=response, question_key="change-1", question_type="long_text", value=text
+        )
+        OutcomeSubscription.objects.create(response=response, email=f"p{i}@example.org")
+
+
+def test_safe_cell_neutralises_formulas():
+    for text in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"]:
+        assert safe_cell(text) == "'" + text
+    assert safe_cell("Fine") == "Fine"
+
+
+def test_summary_counts_percentages_and_averages(consultation, responses):
+    total, summaries = summarise(consultation)
+    assert total == 3
+    agree = next(s for s in summaries if s.question.key == "agree-1")
+    assert agree.answered == 3
+    assert agree.average == round(10 / 3, 2)
+    assert [(b.label, b.count, b.percent) for b in agree.bars][:2] == [
+        ("Strongly agree", 1, 33.3),
+        ("Agree", 1, 33.3),
+    ]
+    change = next(s for s in summaries if s.question.key == "change-1")
+    assert len(change.texts) == 3
+
+
+def test_analysis_is_for_analysts_only(client, consultation, responses):
+    url = f"/admin/consultations/{consultation.pk}/analysis/"
+    editor = User.objects.create_user("editor", password="x", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    # Wagtail turns a refusal into a redirect to the dashboard with a message.
+    for refused in (url, f"/admin/consultations/{consultation.pk}/export.csv"):
+        response = client.get(refused)
+        assert response.status_code in {302, 403}
+        assert b"example.org" not in response.content
+
+
+def test_analysis_page_has_charts_with_tables(client, analyst, consultation, responses):
+    response = client.get(f"/admin/consultations/{consultation.pk}/analysis/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<svg" in html and "<table" in html and "Strongly agree" in html
+    assert "&#x27; /C calc" in html or "' /C calc" in html
+
+
+def test_csv_export_neutralises_formulas_and_leaves_out_emails(
+    client, analyst, consultation, responses
+):
+    response = client.get(f"/admin/consultations/{consultation.pk}/export.csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0][:5] == ["reference", "submitted_at", "channel", "respondent_type", "language"]
+    assert "email_for_updates" not in rows[0]
+    column = rows[0].index("change-1")
+    values = sorted(row[column] for row in rows[1:])
+    assert values == ["'+1", "'=cmd|' /C calc'!A0", "Fine"]
+    assert "example.org" not in response.content.decode()
+
+
+def test_superuser_export_includes_emails_and_xlsx_works(client, consultation, responses):
+    admin = User.objects.create_superuser("boss", password="x")
+    client.force_login(admin)
+    csv_text = client.get(f"/admin/consultations/{consultation.pk}/export.csv").content.decode()
+    assert "email_for_updates" in csv_text and "p0@example.org" in csv_text
+    xlsx = client.get(f"/admin/consultations/{consultation.pk}/export.xlsx")
+    assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
+
+
+def test_paper_response_is_saved_with_the_paper_channel(client, consultation):
+    admin = User.objects.create_superuser("boss", password="x")
+    client.force_login(admin)
+    url = f"/admin/consultations/{consultation.pk}/paper/"
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url, {"who": "young-person", "agree-1": "2", "change-1": "Written on paper"}
+    )
+    assert response.status_code == 302
+    saved = Response.objects.get()
+    assert (saved.channel, saved.respondent_type, saved.entered_by) == (
+        "paper",
+        "young-person",
+        admin,
+    )
+    assert Answer.objects.filter(response=saved).count() == 3
+
+
+def test_retention_erases_personal_data_after_the_set_months(consultation, responses, settings):
+    settings.CONSULTATION_RETENTION_MONTHS = 12
+    erase_personal_data.enqueue()
+    assert OutcomeSubscription.objects.count() == 3
+    consultation.closes_at = timezone.now() - datetime.timedelta(days=370)
+    consultation.opens_at = consultation.closes_at - datetime.timedelta(days=30)
+    consultation.save()
+    SavedProgress.objects.create(consultation=consultation, code_hash="x", wizard_data={})
+    erase_personal_data.enqueue()
+    assert not OutcomeSubscription.objects.exists()
+    assert not SavedProgress.objects.exists()
+    assert Answer.objects.count() == 9
+    assert not Response.objects.filter(personal_data_erased_at__isnull=True).exists()
