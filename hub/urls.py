@@ -22,6 +22,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("brand.css", cache_page(60 * 5)(views.brand_css), name="brand_css"),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("api/openreferral/", include("local_offer.api.urls")),
 ]
 
 if settings.DEBUG:

@@ -16,6 +16,7 @@ from wagtail.models import Locale, Page, Site
 from consultations.models import ConsultationPage
 from home.models import EasyReadPage, HomePage, IndexPage, InformationPage
 from hub.models import CouncilSettings
+from local_offer.models import LocalOfferPage
 from outcomes.models import AmbitionPage
 from schools.models import SchoolFinderPage
 
@@ -26,6 +27,7 @@ PAGE_TYPES: dict[str, type[Page]] = {
     "information": InformationPage,
     "easy_read": EasyReadPage,
     "ambition": AmbitionPage,
+    "local_offer": LocalOfferPage,
     "consultation": ConsultationPage,
     "school_finder": SchoolFinderPage,
 }
