@@ -61,6 +61,8 @@ def ensure_directory_page() -> LocalOfferPage:
         )
         home.add_child(instance=page)
         page.save_revision().publish()
+        # Finding support is what most families come for: first in the navigation.
+        page.move(home, pos="first-child")
     return page
 
 

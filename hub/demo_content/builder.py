@@ -72,6 +72,19 @@ class Ref:
             return text
         return f'<a linktype="page" id="{page_id}">{text}</a>'
 
+    def under_home(self, slug: str) -> int | None:
+        """The id of a live page directly under the home page, such as one an app's demo adds.
+
+        Apps add their own pages (the Local Offer, the school finder, consultations) after the
+        editorial pages are built, so on a first build these links are left out and the command
+        builds once more to add them.
+        """
+        home = self.pages.get(HOME)
+        if home is None or home.pk is None:
+            return None
+        page = home.get_children().live().filter(slug=slug, locale_id=home.locale_id).first()
+        return page.pk if page else None
+
     def ambition(self, number: int) -> Ambition:
         return self.ambitions[number]
 

@@ -11,6 +11,11 @@ from .builder import PageSpec
 from .strategy import VISION
 
 
+def optional_links(*pairs: tuple[int | None, str]) -> list[dict]:
+    """Links to the pages that exist, in order; (page id, text) pairs whose page is None are left out."""
+    return [link(text, page=page_id) for page_id, text in pairs if page_id is not None]
+
+
 def home_fields(ref) -> dict:
     return {
         "intro": (
@@ -22,41 +27,49 @@ def home_fields(ref) -> dict:
         "routes": [
             route(
                 "Parents and carers",
-                "Understand the support your child can get at school, and how to ask for an "
-                "EHC needs assessment.",
-                [
-                    link("Asking for an EHC needs assessment", page=ref.id("ehc-needs-assessment")),
-                    link(
-                        "Communities of Schools: what they mean for your family",
-                        page=ref.id("communities-of-schools"),
+                "Find support for your child, understand the help they can get at school, and "
+                "how to ask for an EHC needs assessment.",
+                optional_links(
+                    (ref.under_home("find-support"), "Find support in the Local Offer"),
+                    (
+                        ref.under_home("find-a-school"),
+                        "Find your child's school's SEND Information Report",
                     ),
-                    link("Our SEND strategy 2025 to 2028", page=ref.id("strategy")),
-                    link("Our SEND improvement plan", page=ref.id("improvement-plan")),
-                ],
+                    (ref.id("ehc-needs-assessment"), "Asking for an EHC needs assessment"),
+                    (
+                        ref.id("communities-of-schools"),
+                        "Communities of Schools: what they mean for your family",
+                    ),
+                    (ref.id("strategy"), "Our SEND strategy 2025 to 2028"),
+                ),
             ),
             route(
                 "Young people",
                 "Information in plain words and easy read, and how to have your say.",
-                [
-                    link(
+                optional_links(
+                    (ref.under_home("have-your-say"), "Have your say"),
+                    (
+                        ref.id("communities-of-schools-easy-read"),
                         "Communities of Schools in easy read",
-                        page=ref.id("communities-of-schools-easy-read"),
                     ),
-                    link("Have your say on our SEND strategy", page=ref.id("strategy")),
-                    link("Information for young people", page=ref.id("young-people")),
-                ],
+                    (ref.id("young-people"), "Information for young people"),
+                    (ref.id("strategy"), "Our SEND strategy 2025 to 2028"),
+                ),
             ),
             route(
                 "Schools and professionals",
-                "How Communities of Schools work, and the strategy and plan behind them.",
-                [
-                    link(
+                "How Communities of Schools work, the services you can point families to, and "
+                "the strategy and plan behind them.",
+                optional_links(
+                    (
+                        ref.id("communities-of-schools-for-schools"),
                         "Communities of Schools: a guide for schools and SENCos",
-                        page=ref.id("communities-of-schools-for-schools"),
                     ),
-                    link("Our SEND strategy 2025 to 2028", page=ref.id("strategy")),
-                    link("Our SEND improvement plan", page=ref.id("improvement-plan")),
-                ],
+                    (ref.under_home("find-a-school"), "Find a school's SEND Information Report"),
+                    (ref.under_home("find-support"), "The Local Offer: services for families"),
+                    (ref.id("strategy"), "Our SEND strategy 2025 to 2028"),
+                    (ref.id("improvement-plan"), "Our SEND improvement plan"),
+                ),
             ),
         ],
         "body": [
@@ -68,7 +81,10 @@ def home_fields(ref) -> dict:
                     "on paper."
                 )
             ),
-            button("Read the strategy and have your say", page=ref.id("strategy")),
+            button(
+                "Read the strategy and have your say",
+                page=ref.under_home("have-your-say") or ref.id("strategy"),
+            ),
             inset(
                 p(
                     "Your child does not need an education, health and care (EHC) plan to get "

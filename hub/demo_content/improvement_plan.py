@@ -268,5 +268,4 @@ IMPROVEMENT_PLAN = PageSpec(
         "each, and how you will know it is working."
     ),
     fields=plan_body,
-    show_in_menus=True,
 )

@@ -55,6 +55,8 @@ class Command(BaseCommand):
                 self.stdout.write(self.style.SUCCESS(f"Demo pages: {done}."))
                 for label, load_demo in app_demo_loaders():
                     self.stdout.write(f"Demo data for {label}: {load_demo(self.stdout)}")
+                # Once more, so the home page links to the pages the apps have just added.
+                build()
                 languages = synchronise_locale_trees()
         finally:
             wagtail_log.setLevel(level)
