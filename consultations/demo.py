@@ -16,6 +16,7 @@ from wagtail.models import Locale, Site
 
 from home.factories import IndexPageFactory
 from home.models import IndexPage
+from hub.demo_data import KENT_DISTRICTS
 from outcomes.models import Ambition
 
 from .choices import AGE_BANDS, AGREE_SCALE, RATING_5, RespondentType
@@ -24,10 +25,6 @@ from .models import Answer, ConsultationPage, Response
 
 SEED = 2026
 DEMO_RESPONSES = 300
-KENT_DISTRICTS = [
-    "Ashford", "Canterbury", "Dartford", "Dover", "Folkestone and Hythe", "Gravesham",
-    "Maidstone", "Sevenoaks", "Swale", "Thanet", "Tonbridge and Malling", "Tunbridge Wells",
-]  # fmt: skip
 INVOLVEMENT = [
     "Online surveys like this one",
     "Meetings and events near me",

@@ -1,6 +1,8 @@
 """The demo Local Offer's countywide services, described from Kent's documents (see
 demo_data.py for the rules on phone numbers, emails and addresses)."""
 
+from hub.demo_data import KENT_DISTRICTS
+
 from .demo_data import ALL, COUNCIL_PHONE, OFFICE_HOURS
 
 HEALTH = ["in-person", "phone"]
@@ -269,19 +271,7 @@ COUNTYWIDE_SERVICES = [
         ["in-person"],
         "professional",
         ["health-therapy", "early-years"],
-        districts=[
-            "Canterbury",
-            "Dartford",
-            "Dover",
-            "Folkestone and Hythe",
-            "Gravesham",
-            "Maidstone",
-            "Sevenoaks",
-            "Swale",
-            "Thanet",
-            "Tonbridge and Malling",
-            "Tunbridge Wells",
-        ],
+        districts=[name for name in KENT_DISTRICTS if name != "Ashford"],
         reviewed_days_ago=80,
     ),
     s(

@@ -9,6 +9,8 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from wagtail.models import Locale
 
+from hub.pagination import govuk_pagination
+
 from .directory import FilterOptions, apply_filters, facet_counts, listed_services
 from .forms import DirectoryFilterForm, ProblemReportForm
 from .models import ProblemReport, Service, TaxonomyTerm
@@ -26,32 +28,6 @@ def _page_number(request, num_pages: int) -> int:
     if not 1 <= number <= num_pages:
         raise Http404("No such page of results.")
     return number
-
-
-def _page_url(request, number: int) -> str:
-    query = request.GET.copy()
-    query["page"] = str(number)
-    return "?" + query.urlencode()
-
-
-def pagination_items(request, page) -> dict:
-    """What the GOV.UK pagination component needs: previous, next and numbered links with
-    ellipses for long runs."""
-    current, last = page.number, page.paginator.num_pages
-    shown = {1, last, *range(current - PAGINATION_WINDOW, current + PAGINATION_WINDOW + 1)}
-    items, previous = [], 0
-    for number in sorted(n for n in shown if 1 <= n <= last):
-        if number - previous > 1:
-            items.append({"ellipsis": True})
-        items.append(
-            {"number": number, "url": _page_url(request, number), "current": number == current}
-        )
-        previous = number
-    return {
-        "items": items if last > 1 else [],
-        "previous": _page_url(request, current - 1) if page.has_previous() else None,
-        "next": _page_url(request, current + 1) if page.has_next() else None,
-    }
 
 
 def directory(page, request):
@@ -79,7 +55,7 @@ def directory(page, request):
             "form": form,
             "results": results_page,
             "result_count": paginator.count,
-            "pagination": pagination_items(request, results_page),
+            "pagination": govuk_pagination(request, results_page, window=PAGINATION_WINDOW),
             "filtered": bool(filter_data),
         },
     )

@@ -9,6 +9,8 @@ ORUK ids for the national terms.
 
 import uuid
 
+from hub.demo_data import KENT_DISTRICTS
+
 from .models import Taxonomy, TaxonomyTerm
 from .models.taxonomy import TAXONOMY_NAMESPACE
 
@@ -93,20 +95,6 @@ AREAS_OF_NEED = [
     ),
 ]
 
-KENT_DISTRICTS = [
-    "Ashford",
-    "Canterbury",
-    "Dartford",
-    "Dover",
-    "Folkestone and Hythe",
-    "Gravesham",
-    "Maidstone",
-    "Sevenoaks",
-    "Swale",
-    "Thanet",
-    "Tonbridge and Malling",
-    "Tunbridge Wells",
-]
 
 DELIVERY_MODES = [
     ("in-person", "In person", "Families meet the service face to face."),

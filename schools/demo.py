@@ -15,6 +15,7 @@ from pathlib import Path
 from django.utils import timezone
 from wagtail.models import Site
 
+from hub.demo_data import KENT_DISTRICTS
 from schools.factories import (
     CommunityOfSchoolsFactory,
     LinkCheckFactory,
@@ -25,20 +26,6 @@ from schools.models import CommunityOfSchools, LinkCheck, LinkStatus, School, Sc
 
 DEMO_GIAS_FILE = Path(__file__).parent / "demo_data" / "edubasealldata_demo.csv"
 KENT_LA_CODE = "886"
-KENT_DISTRICTS = [
-    "Ashford",
-    "Canterbury",
-    "Dartford",
-    "Dover",
-    "Folkestone and Hythe",
-    "Gravesham",
-    "Maidstone",
-    "Sevenoaks",
-    "Swale",
-    "Thanet",
-    "Tonbridge and Malling",
-    "Tunbridge Wells",
-]
 DEMO_DESCRIPTION = (
     "Demo data: a made-up Community of Schools for trying out this site. Kent's 53 real "
     "Communities of Schools are each linked to an NHS Primary Care Network."

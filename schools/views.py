@@ -5,16 +5,14 @@ one query, whatever the number of schools (pinned in tests/unit/schools/test_pub
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 from django.conf import settings
-from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from hub.pagination import govuk_pagination
 from schools.forms import SchoolSearchForm
 from schools.models import CommunityOfSchools, School, SchoolFinderPage
 from schools.text import fold
@@ -56,35 +54,10 @@ def search(page: SchoolFinderPage, request: HttpRequest):
             "query": query,
             "searched": bool(words),
             "results": results,
-            "pagination": pagination(results, query) if results is not None else None,
+            "pagination": govuk_pagination(request, results) if results is not None else None,
             "finder_url": finder_url,
         },
     )
-
-
-def pagination(results: PaginatorPage, query: str) -> dict | None:
-    """The GOV.UK pagination component's links: previous, numbered pages with ellipses, next."""
-    paginator = results.paginator
-    if paginator.num_pages <= 1:
-        return None
-
-    def href(number: int) -> str:
-        return "?" + urlencode({"q": query, "page": number})
-
-    current = results.number
-    wanted = {1, paginator.num_pages, current - 1, current, current + 1}
-    items = []
-    previous_number = 0
-    for number in sorted(n for n in wanted if 1 <= n <= paginator.num_pages):
-        if number - previous_number > 1:
-            items.append({"ellipsis": True})
-        items.append({"number": number, "href": href(number), "current": number == current})
-        previous_number = number
-    return {
-        "previous": href(current - 1) if results.has_previous() else None,
-        "next": href(current + 1) if results.has_next() else None,
-        "items": items,
-    }
 
 
 def suggest(page: SchoolFinderPage, request: HttpRequest) -> JsonResponse:
