@@ -6,26 +6,7 @@
 const DEBOUNCE_MS = 200;
 const MIN_CHARACTERS = 2;
 
-// Styles live with the component so no other page pays for them.
-const styles = new CSSStyleSheet();
-styles.replaceSync(`
-  .hub-autocomplete { position: relative; }
-  .hub-autocomplete__listbox {
-    position: absolute; z-index: 10; left: 0; right: 0; margin: 0; padding: 0;
-    list-style: none; background: #fff; border: 2px solid #0b0c0c; border-top: 0;
-    max-height: 20em; overflow-y: auto;
-  }
-  .hub-autocomplete__listbox[hidden] { display: none; }
-  .hub-autocomplete__option {
-    padding: 8px 10px; cursor: pointer; border-bottom: 1px solid #b1b4b6; color: #0b0c0c;
-  }
-  .hub-autocomplete__option:last-child { border-bottom: 0; }
-  .hub-autocomplete__option[aria-selected="true"], .hub-autocomplete__option:hover {
-    background: #1d70b8; color: #fff; outline: 3px solid transparent;
-  }
-  .hub-autocomplete__hint { display: block; }
-`);
-document.adoptedStyleSheets = [...document.adoptedStyleSheets, styles];
+// Styles: static_src/scss/_autocomplete.scss.
 
 function format(template, values) {
   return template.replace(/\{(\w+)\}/g, (_match, key) => String(values[key] ?? ""));
