@@ -44,3 +44,9 @@ def server_error(request):
     # Rendered without a request context: the failure may be in the database or a context
     # processor, so this page must need neither.
     return HttpResponse(loader.get_template("500.html").render(), status=500)
+
+
+def csrf_failure(request, reason=""):
+    """A form arrived without its security token: usually a page left open for hours, or cookies
+    switched off. Explain in plain words instead of Django's technical 403 page."""
+    return render(request, "403_csrf.html", status=403)

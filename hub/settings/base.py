@@ -226,6 +226,7 @@ else:
 
 # Questionnaire progress lives in the session, so sessions must survive a process restart.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+CSRF_FAILURE_VIEW = "hub.views.csrf_failure"
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # --- Email -------------------------------------------------------------------------------------

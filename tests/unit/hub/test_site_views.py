@@ -58,3 +58,14 @@ def test_server_error_page_is_branded_and_needs_no_database(client, home, monkey
     body = response.content.decode()
     assert "Sorry, there is a problem with the service" in body
     assert 'class="govuk-skip-link"' in body
+
+
+def test_a_form_sent_without_its_security_token_gets_a_plain_words_page(home):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(home.url, {"anything": "at all"})
+    assert response.status_code == 403
+    html = BeautifulSoup(response.content, "html.parser")
+    assert html.h1.get_text() == "Sorry, we could not accept your answers"
+    assert html.select_one("header.govuk-generic-header")
