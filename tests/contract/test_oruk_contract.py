@@ -1,5 +1,5 @@
 """Contract tests: every API response validates against the ORUK 3.0 JSON schemas
-(../shared/standards/openreferral/oruk-3.0/schema), walked the way the ORUK validator walks a
+(vendored in tests/contract/oruk-3.0/schema), walked the way the ORUK validator walks a
 feed: read `version` from /, fetch the first, middle and last pages, fail an empty feed, then
 fetch each listed record by id."""
 
@@ -16,19 +16,13 @@ from local_offer.demo import load_demo
 
 pytestmark = pytest.mark.django_db
 
-SCHEMA_DIR = (
-    Path(__file__).resolve().parents[3]
-    / "shared"
-    / "standards"
-    / "openreferral"
-    / "oruk-3.0"
-    / "schema"
-)
+SCHEMA_DIR = Path(__file__).resolve().parent / "oruk-3.0" / "schema"
 SCHEMA_URL = "https://openreferraluk.org/specifications/3.0/schema/"
 API = "/api/openreferral"
 
 
 def _registry() -> Registry:
+    assert SCHEMA_DIR.is_dir(), f"The ORUK schemas are missing from {SCHEMA_DIR}"
     resources = []
     for path in SCHEMA_DIR.glob("*.json"):
         contents = json.loads(path.read_text(encoding="utf-8"))
