@@ -7,12 +7,20 @@ database, and only multiple-choice lists are tallied in Python.
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 from collections import Counter
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
 
+from django import forms
+from django.core.paginator import Paginator
 from django.db.models import Count
+from django.db.models.functions import TruncDate
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
+from .choices import RespondentType
 from .models import Answer, OutcomeSubscription, Response
 from .questionnaire import Question
 
@@ -109,6 +117,120 @@ def _bars(options, counts, answered) -> list[Bar]:
         Bar(str(label), counts[value], round(100 * counts[value] / answered, 1) if answered else 0)
         for value, label in options
     ]
+
+
+# --- Responses over time ---------------------------------------------------------------------------
+
+UK = ZoneInfo("Europe/London")
+CHART_WIDTH, CHART_HEIGHT = 600, 160
+MAX_DAYS = 800  # a long-running consultation still draws a chart of sensible size
+
+
+@dataclass
+class Day:
+    date: datetime.date
+    count: int
+    # Where the bar is drawn in the SVG (the chart is a picture of the table, nothing more).
+    x: float = 0
+    y: float = 0
+    width: float = 0
+    height: float = 0
+
+
+@dataclass
+class TimeChart:
+    days: list[Day]
+    most: int
+    width: int = CHART_WIDTH
+    height: int = CHART_HEIGHT
+
+    @property
+    def total(self) -> int:
+        return sum(day.count for day in self.days)
+
+
+def responses_over_time(page, now: datetime.datetime | None = None) -> TimeChart:
+    """Responses per UK day from the day the consultation opened to today (or the day it closed),
+    with days on which nobody answered shown as 0. One query."""
+    counts = dict(
+        Response.objects.filter(consultation_id=page.pk)
+        .annotate(day=TruncDate("submitted_at", tzinfo=UK))
+        .values_list("day")
+        .annotate(n=Count("id"))
+        .values_list("day", "n")
+    )
+    now = now or timezone.now()
+    first = timezone.localtime(page.opens_at, UK).date()
+    last = timezone.localtime(min(now, page.closes_at) if page.closes_at else now, UK).date()
+    if counts:
+        first, last = min(first, *counts), max(last, *counts)
+    last = min(last, first + datetime.timedelta(days=MAX_DAYS - 1))
+    number = max((last - first).days + 1, 1)
+    days = [Day(first + datetime.timedelta(days=i), 0) for i in range(number)]
+    for day in days:
+        day.count = counts.get(day.date, 0)
+    most = max((day.count for day in days), default=0)
+    step = CHART_WIDTH / number
+    for i, day in enumerate(days):
+        day.width = round(max(step - 1, 1), 2)
+        day.x = round(i * step, 2)
+        day.height = round(CHART_HEIGHT * day.count / most, 2) if most else 0
+        day.y = round(CHART_HEIGHT - day.height, 2)
+    return TimeChart(days, most)
+
+
+# --- Free-text answers ------------------------------------------------------------------------------
+
+FREE_TEXT_PER_PAGE = 50
+
+
+class FreeTextFilterForm(forms.Form):
+    """The GET form above the free-text answers: which question, and who was answering.
+    Unknown values (a tampered address) are simply ignored."""
+
+    question = forms.ChoiceField(label=_("Question"), required=False)
+    who = forms.ChoiceField(label=_("Who is answering"), required=False)
+
+    def __init__(self, questions: list[Question], *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["question"].choices = [("", _("All questions"))] + [
+            (q.key, q.label) for q in questions
+        ]
+        self.fields["who"].choices = [
+            ("", _("Everyone")),
+            *RespondentType.choices,
+            ("unknown", _("Not said")),
+        ]
+
+    def filters(self) -> dict[str, str]:
+        if not self.is_valid():
+            return {}
+        return {k: v for k, v in self.cleaned_data.items() if v}
+
+
+def free_text_answers(page, params, page_number=1):
+    """(filter form, page of answers) for the free-text answers list."""
+    questions = [
+        q for step in page.steps for q in step.questions if q.question_type in FREE_TEXT_TYPES
+    ]
+    form = FreeTextFilterForm(questions, params or None)
+    chosen = form.filters()
+    answers = (
+        Answer.objects.filter(response__consultation_id=page.pk, question_type__in=FREE_TEXT_TYPES)
+        .select_related("response")
+        .order_by("-response__submitted_at", "pk")
+    )
+    if "question" in chosen:
+        answers = answers.filter(question_key=chosen["question"])
+    if chosen.get("who") == "unknown":
+        answers = answers.filter(response__respondent_type="")
+    elif "who" in chosen:
+        answers = answers.filter(response__respondent_type=chosen["who"])
+    labels = {q.key: q.label for q in questions}
+    results = Paginator(answers, FREE_TEXT_PER_PAGE).get_page(page_number)
+    for answer in results:
+        answer.question_label = labels.get(answer.question_key, answer.question_key)
+    return form, results
 
 
 def export_rows(page, personal: bool):

@@ -18,6 +18,7 @@ from hub.forms import GovukForm
 
 from . import choices
 from .codes import normalise_code
+from .dates import GovukDateField
 from .questionnaire import Question, Step
 
 SHORT_TEXT_MAX = 500
@@ -66,11 +67,8 @@ def build_field(question: Question, easy_read: bool = False) -> forms.Field:
         field.error_messages["required"] = _("Enter a number for: %(q)s") % {"q": label}
         field.error_messages["invalid"] = _("Enter a whole number, like 12")
     elif kind == "date":
-        field = forms.DateField(
-            input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y", "%d-%m-%Y"], **common
-        )
+        field = GovukDateField(**common)
         field.error_messages["required"] = _("Enter a date for: %(q)s") % {"q": label}
-        field.error_messages["invalid"] = _("Enter a real date, like 27/3/2026")
     elif kind == "email":
         field = forms.EmailField(max_length=254, **common)
         field.widget.attrs.update({"autocomplete": "email", "spellcheck": "false"})

@@ -15,7 +15,14 @@ from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Locale
 
-from .analysis import export_csv, export_xlsx, may_see_personal_data, summarise
+from .analysis import (
+    export_csv,
+    export_xlsx,
+    free_text_answers,
+    may_see_personal_data,
+    responses_over_time,
+    summarise,
+)
 from .forms import paper_form_class
 from .models import ConsultationPage
 from .saving import save_response
@@ -55,10 +62,21 @@ def index(request):
 def analysis(request, page_id: int):
     page = _consultation(page_id)
     total, summaries = summarise(page)
+    filter_form, free_texts = free_text_answers(page, request.GET, request.GET.get("p"))
+    params = request.GET.copy()
+    params.pop("p", None)
     return render(
         request,
         "consultations/admin/analysis.html",
-        {"page": page, "total": total, "summaries": summaries},
+        {
+            "page": page,
+            "total": total,
+            "summaries": summaries,
+            "over_time": responses_over_time(page),
+            "filter_form": filter_form,
+            "free_texts": free_texts,
+            "filter_query": params.urlencode(),
+        },
     )
 
 

@@ -112,3 +112,69 @@ def test_faces_scale_has_words_and_passes_axe(page, demo_pages, axe):
     assert "Question 2 of 5" in page.locator(".govuk-caption-l").inner_text()
     axe.assert_no_violations(page)
     assert urlparse(page.url).path.endswith("/answer/step-2/")
+
+
+def test_save_and_return_in_a_new_browser(page, chromium, demo_server, demo_pages, axe):
+    """Save on step 2, note the code, then carry on in a different browser (no shared cookies)
+    by typing the code on the consultation page: back on step 2 with the answers kept."""
+    base = consultation_url(demo_pages)
+    page.goto(base + "answer/")
+    press(page, page.get_by_label("A parent or carer", exact=True))
+    press(page, page.get_by_label("Maidstone", exact=True))
+    go_on(page)
+    assert page.url.endswith("/answer/step-2/")
+    press(page, page.get_by_label("Agree", exact=True))
+    page.locator("textarea").first.fill("More help in the holidays")
+    page.get_by_role("button", name="Save and come back later").click()
+    page.wait_for_selector("h1:has-text('Your answers are saved')")
+    code = page.locator(".govuk-panel__body strong").inner_text().strip()
+    assert len(code.replace(" ", "")) == 12
+    axe.assert_no_violations(page)
+
+    other = chromium.new_context(base_url=demo_server.url, locale="en-GB")
+    try:
+        fresh = other.new_page()
+        fresh.goto(base)
+        assert not [c for c in other.cookies() if c["name"] == "sessionid"]
+        fresh.get_by_label("Your return code").fill(code.lower())
+        axe.assert_no_violations(fresh)
+        fresh.locator("form[action$='continue/'] button").click()
+        fresh.wait_for_url("**/answer/step-2/")
+        assert fresh.get_by_label("Agree", exact=True).is_checked()
+        assert fresh.locator("textarea").first.input_value() == "More help in the holidays"
+        assert "2 of 7" in fresh.locator(".govuk-caption-l").inner_text()
+        axe.assert_no_violations(fresh)
+        # The earlier step's answers came back too.
+        fresh.get_by_role("link", name="Back", exact=True).click()
+        fresh.wait_for_url("**/answer/step-1/")
+        assert fresh.get_by_label("A parent or carer", exact=True).is_checked()
+    finally:
+        other.close()
+
+
+def test_easy_read_questionnaire_completed_without_javascript(page_without_js, demo_pages):
+    # axe-core needs JavaScript, so it runs on these screens in the JavaScript-on tests above.
+    page = page_without_js
+    base = consultation_url(demo_pages).replace("draft-send-strategy", "young-people-have-your-say")
+    page.goto(base + "answer/?version=easy-read")
+    assert page.url.endswith("/answer/step-1/")
+    assert page.locator(".hub-easy-read").count() == 1
+    press(page, page.get_by_label("Me, a young person"))
+    go_on(page)
+    face = page.get_by_label("Very happy")
+    assert "Very happy" in page.locator(f"label[for='{face.get_attribute('id')}']").inner_text()
+    press(page, face)
+    go_on(page)
+    press(page, page.get_by_label("Yes", exact=True))
+    go_on(page)
+    page.locator("textarea").first.fill("<b>More</b> clubs after school")
+    go_on(page)
+    go_on(page)  # age is optional
+    assert page.url.endswith("/answer/check/")
+    summary = page.locator(".govuk-summary-list").inner_text()
+    assert "Very happy" in summary and "<b>More</b> clubs after school" in summary
+    page.get_by_role("button", name="Send my answers").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith("/confirmation/")
+    assert page.locator(".govuk-panel__body strong").inner_text().startswith("R-")

@@ -98,7 +98,13 @@ CASES = [
     ("rating", {"points": 3, "faces": True}, "3", "3", "5"),
     ("agree_scale", {}, "1", "1", "6"),
     ("number", {"min_value": 0, "max_value": 30}, "12", 12, "31"),
-    ("date", {}, "2026-03-03", __import__("datetime").date(2026, 3, 3), "2026-02-30"),
+    (
+        "date",
+        {},
+        {"day": "3", "month": "3", "year": "2026"},
+        __import__("datetime").date(2026, 3, 3),
+        {"day": "30", "month": "2", "year": "2026"},
+    ),
     ("email", {}, "a@example.org", "a@example.org", "not-an-email"),
     ("respondent_type", {}, "professional", "professional", "robot"),
     ("district", {"options": [("dover", "Dover", "")]}, "dover", "dover", "paris"),
@@ -111,15 +117,15 @@ CASES = [
 def test_each_question_type_validates(kind, extra, good, cleaned, bad):
     q = Question(key="q", question_type=kind, label="The question?", **extra)
     form_class = step_form_class(_step(q))
-    data = {"q": good} if not isinstance(good, list) else {"q": good}
-    form = form_class(data=_multi(data))
+    form = form_class(data=_multi(_answer(good)))
     assert form.is_valid(), form.errors
     assert form.cleaned_data["q"] == cleaned
-    bad_form = form_class(data=_multi({"q": bad}))
+    bad_form = form_class(data=_multi(_answer(bad)))
     assert not bad_form.is_valid()
     assert bad_form.errors["q"]
     if kind != "consent":  # a ticked box is True whatever it sends
-        nul = form_class(data=_multi({"q": "a\x00b"}))
+        nul_value = {"day": "a\x00b", "month": "1", "year": "2026"} if kind == "date" else "a\x00b"
+        nul = form_class(data=_multi(_answer(nul_value)))
         assert not nul.is_valid()
 
 
@@ -129,6 +135,13 @@ def test_faces_are_never_shown_without_words():
     html = str(form["q"].as_field_group())
     assert "😁" in html and "Very happy" in html
     assert 'aria-hidden="true"' in html
+
+
+def _answer(value):
+    """Form data for question "q"; a dict is a date's day, month and year boxes."""
+    if isinstance(value, dict):
+        return {f"q_{part}": text for part, text in value.items()}
+    return {"q": value}
 
 
 def _step(q):
@@ -151,3 +164,35 @@ def test_easy_read_labels_are_used_in_the_easy_read_version():
 
 def test_options_helper_makes_slug_values():
     assert options("Face to face")[0]["value"] == "face-to-face"
+
+
+@pytest.mark.parametrize("points", [3, 5])
+def test_every_face_has_visible_words_beside_it(points):
+    from bs4 import BeautifulSoup
+
+    q = Question(key="q", question_type="rating", label="How happy?", points=points, faces=True)
+    form = step_form_class(_step(q))(data={"q": ""})
+    form.is_valid()
+    html = BeautifulSoup(str(form["q"].as_field_group()), "html.parser")
+    labels = html.select("label.hub-faces__label")
+    assert len(labels) == points
+    for label in labels:
+        assert label.select_one(".hub-faces__face")["aria-hidden"] == "true"
+        assert label.select_one(".hub-faces__face").get_text(strip=True)  # a face...
+        words = label.select_one(".hub-faces__words")
+        assert words.get_text(strip=True)  # ...always with words
+        assert "govuk-visually-hidden" not in (words.get("class") or [])
+        assert "hidden" not in words.attrs and "style" not in label.decode()
+        assert html.select_one(f"input#{label['for']}")
+    # The error summary links to the field's id: the first radio has it.
+    target = form.error_summary_items()[0]["href"]
+    assert html.select_one(target)["type"] == "radio"
+
+
+def test_faces_styles_give_large_targets_and_a_focus_style():
+    from pathlib import Path
+
+    scss = (Path(__file__).parents[3] / "static_src/scss/_consultations.scss").read_text()
+    assert ".hub-faces__item" in scss and "min-height: 64px" in scss
+    assert ":focus + .hub-faces__label" in scss and "govuk-focus-colour" in scss
+    assert "visually-hidden" not in scss and "display: none" not in scss

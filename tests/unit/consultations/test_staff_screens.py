@@ -139,3 +139,94 @@ def test_retention_erases_personal_data_after_the_set_months(consultation, respo
     assert not SavedProgress.objects.exists()
     assert Answer.objects.count() == 9
     assert not Response.objects.filter(personal_data_erased_at__isnull=True).exists()
+
+
+def test_responses_over_time_counts_each_uk_day_from_opening(consultation):
+    from consultations.analysis import responses_over_time
+
+    london = datetime.timezone(datetime.timedelta(hours=1))  # British Summer Time
+    consultation.opens_at = datetime.datetime(2026, 6, 1, 9, 0, tzinfo=london)
+    consultation.closes_at = datetime.datetime(2026, 6, 30, 17, 0, tzinfo=london)
+    consultation.save()
+    for when in [
+        datetime.datetime(2026, 6, 1, 10, 0, tzinfo=london),
+        datetime.datetime(2026, 6, 1, 23, 30, tzinfo=london),
+        # 23:30 UTC on the 2nd is 00:30 on the 3rd in London: it counts on the 3rd.
+        datetime.datetime(2026, 6, 2, 23, 30, tzinfo=datetime.UTC),
+    ]:
+        response = ResponseFactory(consultation=consultation)
+        Response.objects.filter(pk=response.pk).update(submitted_at=when)
+    chart = responses_over_time(
+        consultation, now=datetime.datetime(2026, 6, 4, 12, 0, tzinfo=london)
+    )
+    assert [(d.date.day, d.count) for d in chart.days] == [(1, 2), (2, 0), (3, 1), (4, 0)]
+    assert chart.most == 2 and chart.total == 3
+    tallest = chart.days[0]
+    assert tallest.height == chart.height and tallest.y == 0
+    assert chart.days[2].height == chart.height / 2
+    assert chart.days[1].height == 0
+    # Once closed, the chart stops at the closing day.
+    later = responses_over_time(consultation, now=datetime.datetime(2026, 9, 1, tzinfo=london))
+    assert later.days[-1].date == datetime.date(2026, 6, 30) and len(later.days) == 30
+
+
+def test_analysis_shows_responses_over_time_as_chart_and_table(
+    client, analyst, consultation, responses
+):
+    from bs4 import BeautifulSoup
+
+    response = client.get(f"/admin/consultations/{consultation.pk}/analysis/")
+    section = BeautifulSoup(response.content, "html.parser").select_one("#over-time")
+    assert section.select_one("svg")["aria-hidden"] == "true"
+    assert len(section.select("svg rect")) == 1  # every response was sent today
+    rows = section.select("table tbody tr")
+    assert len(rows) == 8  # opened a week ago: 8 UK days including today
+    today = timezone.localdate().isoformat()
+    assert rows[-1].select_one("time")["datetime"] == today
+    assert rows[-1].select_one("td").get_text() == "3"
+    assert {row.select_one("td").get_text() for row in rows[:-1]} == {"0"}
+
+
+def _free_text_rows(client, consultation, query=""):
+    from bs4 import BeautifulSoup
+
+    response = client.get(f"/admin/consultations/{consultation.pk}/analysis/{query}")
+    assert response.status_code == 200
+    html = BeautifulSoup(response.content, "html.parser")
+    section = html.select_one("#free-text")
+    return section, [
+        [cell.get_text(strip=True) for cell in row.select("td")]
+        for row in section.select("tr.hub-free-text")
+    ]
+
+
+def test_free_text_answers_are_listed_escaped_with_filters(
+    client, analyst, consultation, responses
+):
+    response = ResponseFactory(consultation=consultation, respondent_type="professional")
+    AnswerFactory(
+        response=response,
+        question_key="change-1",
+        question_type="long_text",
+        value="<img src=x onerror=alert(1)>",
+    )
+    section, rows = _free_text_rows(client, consultation)
+    assert len(rows) == 4
+    assert section.select_one("form")["method"] == "get"
+    assert {row[0] for row in rows} == {"What would you change?"}
+    html = str(section)
+    assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+
+    _section, rows = _free_text_rows(client, consultation, "?who=parent-carer")
+    assert sorted(row[1] for row in rows) == ["+1", "=cmd|' /C calc'!A0"]
+    assert {row[2] for row in rows} == {"A parent or carer"}
+    _section, rows = _free_text_rows(client, consultation, "?who=young-person&question=change-1")
+    assert [row[1] for row in rows] == ["Fine"]
+    section, rows = _free_text_rows(client, consultation, "?who=professional")
+    assert [row[1] for row in rows] == ["<img src=x onerror=alert(1)>"]
+    assert section.select_one("#id_who option[selected]")["value"] == "professional"
+    # A question that is not free text, or a made-up value, is ignored rather than an error.
+    _section, rows = _free_text_rows(client, consultation, "?question=agree-1&who=%00nobody")
+    assert len(rows) == 4
+    _section, rows = _free_text_rows(client, consultation, "?who=unknown")
+    assert rows == []
