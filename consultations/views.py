@@ -6,10 +6,11 @@ return code, the confirmation, the printable paper copy, and the "this has close
 
 from __future__ import annotations
 
-from django.core.cache import cache
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+
+from hub.ratelimit import over_limit
 
 from .codes import hash_code
 from .forms import ContinueForm
@@ -76,15 +77,7 @@ def start(page, request):
 
 
 def _too_many_tries(request) -> bool:
-    address = request.META.get("REMOTE_ADDR", "unknown")
-    cache_key = f"consultations:continue:{address}"
-    cache.add(cache_key, 0, CONTINUE_WINDOW)
-    try:
-        tries = cache.incr(cache_key)
-    except ValueError:
-        cache.set(cache_key, 1, CONTINUE_WINDOW)
-        tries = 1
-    return tries > CONTINUE_ATTEMPTS
+    return over_limit(request, "consultations:continue", CONTINUE_ATTEMPTS, CONTINUE_WINDOW)
 
 
 def continue_saved(page, request):

@@ -14,6 +14,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from formtools.wizard.views import NamedUrlSessionWizardView
 
+from hub.ratelimit import over_limit
+
 from .codes import hash_code, new_code
 from .forms import HONEYPOT, StepForm, step_form_class
 from .models import SavedProgress
@@ -48,6 +50,11 @@ def empty_storage(version: str = "standard") -> dict:
 
 def step_url(page, request, step: str) -> str:
     return page.get_url(request=request) + page.reverse_subpage("step", kwargs={"step": step})
+
+
+# Responses one visitor address may send to one consultation in an hour. Generous, because a
+# school or a council event may put many families behind one address.
+SUBMISSIONS_PER_HOUR = 60
 
 
 class ConsultationWizard(NamedUrlSessionWizardView):
@@ -180,6 +187,14 @@ class ConsultationWizard(NamedUrlSessionWizardView):
         subscribe_form = SubscribeForm(request.POST)
         if not subscribe_form.is_valid():
             return self.render_check(final_forms, subscribe_form)
+        if over_limit(request, f"consultations:submit:{page.pk}", SUBMISSIONS_PER_HOUR, 3600):
+            # Nothing is lost: the answers stay in this browser's session, ready to send later.
+            return TemplateResponse(
+                request,
+                "consultations/too_many.html",
+                {"page": page, "check_url": self.get_step_url(CHECK)},
+                status=429,
+            )
         if any(form.cleaned_data.get(HONEYPOT) for form in final_forms.values()):
             # Almost certainly a robot: thank it, keep nothing.
             from .codes import new_reference

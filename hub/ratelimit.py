@@ -1,0 +1,22 @@
+"""A small fixed-window rate limit on the cache (Redis in production), per visitor address.
+
+Limits are generous on purpose: a school or a council event may put many families behind one
+address. They stop floods and guessing, not people.
+"""
+
+from django.core.cache import cache
+from django.http import HttpRequest
+
+
+def over_limit(request: HttpRequest, scope: str, limit: int, window_seconds: int) -> bool:
+    """Counts this request against `scope` and says whether the visitor has gone over `limit`
+    requests in the current window."""
+    address = request.META.get("REMOTE_ADDR", "unknown")
+    key = f"ratelimit:{scope}:{address}"
+    cache.add(key, 0, window_seconds)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # the window ended between add() and incr()
+        cache.set(key, 1, window_seconds)
+        count = 1
+    return count > limit
