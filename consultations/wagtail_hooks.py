@@ -14,6 +14,8 @@ from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Locale
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .analysis import (
     export_csv,
@@ -24,7 +26,7 @@ from .analysis import (
     summarise,
 )
 from .forms import paper_form_class
-from .models import ConsultationPage
+from .models import ConsultationPage, OutcomeSubscription
 from .saving import save_response
 
 ANALYSTS = "Consultation analysts"
@@ -147,3 +149,25 @@ def register_menu_item():
         icon_name="list-ul",
         order=450,
     )
+
+
+class OutcomeSubscriptionViewSet(SnippetViewSet):
+    """Emails people gave to hear about outcomes, for staff answering a request to delete one.
+
+    Kept apart from the answers, so deleting an email never touches what the person said.
+    Only people with the model's permissions (not analysts by default) see these.
+    """
+
+    model = OutcomeSubscription
+    icon = "mail"
+    menu_label = gettext_lazy("Outcome emails")
+    add_to_admin_menu = False
+    list_display = ["email", "response", "created_at"]
+    search_fields = ["email", "response__reference"]
+    inspect_view_enabled = True
+
+    def get_queryset(self, request):
+        return OutcomeSubscription.objects.select_related("response")
+
+
+register_snippet(OutcomeSubscriptionViewSet)

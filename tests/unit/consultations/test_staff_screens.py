@@ -230,3 +230,34 @@ def test_free_text_answers_are_listed_escaped_with_filters(
     assert len(rows) == 4
     _section, rows = _free_text_rows(client, consultation, "?who=unknown")
     assert rows == []
+
+
+def test_staff_can_find_and_delete_an_outcome_email_without_touching_the_answers(client, home):
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    from consultations.factories import ConsultationPageFactory
+    from consultations.models import Answer, OutcomeSubscription, Response
+
+    page = ConsultationPageFactory(parent=home)
+    response = Response.objects.create(
+        consultation=page, reference="ABC123", channel="online", respondent_type="parent-carer"
+    )
+    Answer.objects.create(
+        response=response, question_key="change", question_type="long_text", value="More buses"
+    )
+    subscription = OutcomeSubscription.objects.create(response=response, email="a@example.org")
+    client.force_login(get_user_model().objects.create_superuser("staff", "s@example.org", "pw"))
+
+    listing = client.get(
+        reverse("wagtailsnippets_consultations_outcomesubscription:list"), {"q": "a@example.org"}
+    )
+    assert listing.status_code == 200
+    assert b"a@example.org" in listing.content
+
+    delete_url = reverse(
+        "wagtailsnippets_consultations_outcomesubscription:delete", args=[subscription.pk]
+    )
+    assert client.post(delete_url).status_code == 302
+    assert not OutcomeSubscription.objects.exists()
+    assert Answer.objects.get().value == "More buses"
