@@ -86,6 +86,12 @@ class BaseQuestionBlock(blocks.StructBlock):
         default=[],
         help_text=_("Answers to this question count as evidence for these ambitions."),
     )
+    outcomes = blocks.ListBlock(
+        SnippetChooserBlock("outcomes.Outcome"),
+        label=_("outcomes"),
+        default=[],
+        help_text=_("Answers to this question count as evidence for these outcomes."),
+    )
 
     question_type = "short_text"
 
@@ -150,6 +156,14 @@ class RatingBlock(BaseQuestionBlock):
         label=_("show faces"),
         required=False,
         help_text=_("Faces are always shown with their words, never on their own."),
+    )
+    satisfaction_measure = blocks.BooleanBlock(
+        label=_("this measures satisfaction"),
+        required=False,
+        help_text=_(
+            "Answers are drawn as the satisfaction trend on the pages of this question's "
+            "ambitions. Ask it the same way each time so the trend means something."
+        ),
     )
     question_type = "rating"
 

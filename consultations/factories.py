@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from home.factories import BasePageFactory
 
-from .models import Answer, ConsultationPage, Response
+from .models import Answer, ConsultationPage, Response, Theme
 
 
 def question(kind: str, key: str, label: str, **extra) -> dict:
@@ -89,3 +89,11 @@ class AnswerFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Answer
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    consultation = factory.SubFactory(ConsultationPageFactory)
+    name = factory.Sequence(lambda n: f"Theme {n}")
+
+    class Meta:
+        model = Theme

@@ -23,6 +23,8 @@ class Question:
     easy_read_hint: str = ""
     picture: Any = None
     ambition_ids: list[int] = field(default_factory=list)
+    outcome_ids: list[int] = field(default_factory=list)
+    satisfaction_measure: bool = False
     options: list[tuple[str, str, str]] = field(default_factory=list)  # value, label, easy read
     none_option: str = ""
     max_length: int = 0
@@ -108,6 +110,8 @@ def _question(block) -> Question:
         easy_read_hint=value.get("easy_read_hint") or "",
         picture=value.get("picture"),
         ambition_ids=[ambition.pk for ambition in value.get("ambitions") or [] if ambition],
+        outcome_ids=[outcome.pk for outcome in value.get("outcomes") or [] if outcome],
+        satisfaction_measure=bool(value.get("satisfaction_measure")),
     )
     if "options" in value:
         question.options = [
@@ -150,3 +154,33 @@ def question_keys(stream_data) -> list[str]:
             if key:
                 keys.append(key)
     return keys
+
+
+@dataclass
+class SatisfactionQuestion:
+    key: str
+    points: int
+    ambition_ids: list[int]
+
+
+def satisfaction_questions(stream_data) -> list[SatisfactionQuestion]:
+    """Rating questions marked as measuring satisfaction, read from raw (stored) questionnaire
+    data so that dashboards over many consultations load no snippets."""
+    found = []
+    for step in stream_data or []:
+        for question in (step.get("value") or {}).get("questions") or []:
+            value = question.get("value") or {}
+            if question.get("type") != "rating" or not value.get("satisfaction_measure"):
+                continue
+            ambitions = [
+                item.get("value") if isinstance(item, dict) else item
+                for item in value.get("ambitions") or []
+            ]
+            found.append(
+                SatisfactionQuestion(
+                    key=value.get("key") or "",
+                    points=int(value.get("points") or 5),
+                    ambition_ids=[pk for pk in ambitions if isinstance(pk, int)],
+                )
+            )
+    return found

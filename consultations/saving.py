@@ -6,29 +6,33 @@ Used by the wizard (online and easy read), the paper-entry screen and the demo d
 from __future__ import annotations
 
 from django.db import IntegrityError, transaction
-from wagtail.models import Locale
 
-from outcomes.models import Ambition
+from outcomes.models import Ambition, Outcome, default_locale_ids
 
 from .choices import RespondentType
 from .codes import new_reference
 from .forms import stored_value
 from .models import Answer, OutcomeSubscription, Response
+from .questionnaire import Question
 
 
-def default_locale_ambitions(ambition_ids: set[int]) -> dict[int, int]:
-    """Map ambitions (in any language) to the default language's, so analysis adds up across
-    languages. Returns {chosen id: default-language id}."""
-    if not ambition_ids:
-        return {}
-    chosen = Ambition.objects.filter(pk__in=ambition_ids).values_list("pk", "translation_key")
-    keys = {key for _pk, key in chosen}
-    default = dict(
-        Ambition.objects.filter(translation_key__in=keys, locale=Locale.get_default()).values_list(
-            "translation_key", "pk"
-        )
-    )
-    return {pk: default.get(key, pk) for pk, key in chosen}
+def inherit_question_tags(answers: list[tuple[Answer, Question]]) -> None:
+    """Give each saved answer its question's ambitions and outcomes (as the default language's,
+    so counts add up whichever language the questionnaire was answered in)."""
+    ambitions = default_locale_ids(Ambition, {pk for _a, q in answers for pk in q.ambition_ids})
+    outcomes = default_locale_ids(Outcome, {pk for _a, q in answers for pk in q.outcome_ids})
+    for relation, field, ids_of, mapping in (
+        (Answer.ambitions.through, "ambition_id", lambda q: q.ambition_ids, ambitions),
+        (Answer.outcomes.through, "outcome_id", lambda q: q.outcome_ids, outcomes),
+    ):
+        rows = [
+            relation(answer_id=answer.pk, **{field: mapping[pk]})
+            for answer, question in answers
+            for pk in dict.fromkeys(ids_of(question))
+            if pk in mapping
+        ]
+        if rows:
+            relation.objects.bulk_create(rows, ignore_conflicts=True)
 
 
 def save_response(
@@ -46,7 +50,7 @@ def save_response(
         existing = Response.objects.filter(submission_token=token).first()
         if existing:
             return existing
-    answers: list[tuple[Answer, list[int]]] = []
+    answers: list[tuple[Answer, Question]] = []
     respondent_type = ""
     for form in forms:
         for question in form.questions:
@@ -62,8 +66,7 @@ def save_response(
                 value=text,
                 data=data,
             )
-            answers.append((answer, question.ambition_ids))
-    tags = default_locale_ambitions({pk for _a, ids in answers for pk in ids})
+            answers.append((answer, question))
     try:
         with transaction.atomic():
             response = Response.objects.create(
@@ -76,19 +79,10 @@ def save_response(
                 submission_token=token,
                 entered_by=entered_by,
             )
-            for answer, _ids in answers:
+            for answer, _question in answers:
                 answer.response = response
-            Answer.objects.bulk_create([answer for answer, _ids in answers])
-            through = Answer.ambitions.through
-            through.objects.bulk_create(
-                [
-                    through(answer_id=answer.pk, ambition_id=tags[pk])
-                    for answer, ids in answers
-                    for pk in dict.fromkeys(ids)
-                    if pk in tags
-                ],
-                ignore_conflicts=True,
-            )
+            Answer.objects.bulk_create([answer for answer, _question in answers])
+            inherit_question_tags(answers)
             if email:
                 OutcomeSubscription.objects.create(response=response, email=email)
     except IntegrityError:

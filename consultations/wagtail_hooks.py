@@ -17,6 +17,7 @@ from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import dashboard  # noqa: F401  (registers the ambition dashboard charts)
 from .analysis import (
     export_csv,
     export_xlsx,

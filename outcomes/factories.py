@@ -5,7 +5,7 @@ from factory.django import DjangoModelFactory
 from wagtail.models import Locale
 
 from home.factories import BasePageFactory
-from outcomes.models import Ambition, AmbitionPage
+from outcomes.models import Ambition, AmbitionPage, Outcome
 
 
 class AmbitionFactory(DjangoModelFactory):
@@ -32,3 +32,18 @@ class AmbitionPageFactory(BasePageFactory):
 
     class Meta:
         model = AmbitionPage
+
+
+class OutcomeFactory(DjangoModelFactory):
+    title = factory.Sequence(lambda n: f"My outcome {n}")
+    statement = factory.LazyAttribute(lambda o: f"What {o.title.lower()} means for me.")
+    sort_order = factory.Sequence(lambda n: n)
+    locale = factory.LazyFunction(Locale.get_default)
+
+    class Meta:
+        model = Outcome
+
+    @factory.post_generation
+    def ambitions(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.ambitions.set(extracted)

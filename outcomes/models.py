@@ -1,11 +1,12 @@
 """The five ambitions of the SEND strategy, the vocabulary that feedback and updates are tagged with."""
 
+from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import TranslatableMixin
+from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -44,6 +45,55 @@ class Ambition(TranslatableMixin, models.Model):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
+
+
+@register_snippet
+class Outcome(TranslatableMixin, models.Model):
+    """A statement of the Outcomes Framework, in a young person's words ("My independence" first,
+    as the young people who shaped it asked). Questions, answers and updates are tagged with it."""
+
+    title = models.CharField(
+        _("title"), max_length=100, help_text=_("Short, in the first person: 'My independence'.")
+    )
+    statement = models.TextField(
+        _("statement"), max_length=500, help_text=_("What this outcome means, in plain words.")
+    )
+    sort_order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Lower numbers come first.")
+    )
+    ambitions = models.ManyToManyField(
+        Ambition, blank=True, related_name="outcomes", verbose_name=_("related ambitions")
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("statement"),
+        FieldPanel("sort_order"),
+        FieldPanel("ambitions", widget=forms.CheckboxSelectMultiple),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order", "title"]
+        verbose_name = _("outcome")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+def default_locale_ids(model, ids) -> dict[int, int]:
+    """Map rows of a translatable tag model (in any language) to the default language's rows, so
+    counts add up across languages. Returns {given id: default-language id}."""
+    ids = set(ids)
+    if not ids:
+        return {}
+    chosen = model.objects.filter(pk__in=ids).values_list("pk", "translation_key")
+    keys = {key for _pk, key in chosen}
+    default = dict(
+        model.objects.filter(translation_key__in=keys, locale=Locale.get_default()).values_list(
+            "translation_key", "pk"
+        )
+    )
+    return {pk: default.get(key, pk) for pk, key in chosen}
 
 
 class AmbitionPage(BasePage):

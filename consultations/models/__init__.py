@@ -1,5 +1,12 @@
 from .pages import ConsultationPage
 from .progress import SavedProgress
-from .responses import Answer, OutcomeSubscription, Response
+from .responses import Answer, OutcomeSubscription, Response, Theme
 
-__all__ = ["Answer", "ConsultationPage", "OutcomeSubscription", "Response", "SavedProgress"]
+__all__ = [
+    "Answer",
+    "ConsultationPage",
+    "OutcomeSubscription",
+    "Response",
+    "SavedProgress",
+    "Theme",
+]

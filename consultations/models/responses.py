@@ -72,8 +72,25 @@ class Answer(models.Model):
     question_type = models.CharField(_("question type"), max_length=30)
     value = models.TextField(_("answer"), help_text=_("As typed or chosen; never as HTML."))
     data = models.JSONField(_("answer data"), null=True, blank=True)
+    # Tags: inherited from the question when the answer is saved; added to (or taken away) by
+    # staff coding free text. Always the default language's ambitions and outcomes.
     ambitions = models.ManyToManyField(
         "outcomes.Ambition", blank=True, related_name="answers", verbose_name=_("ambitions")
+    )
+    outcomes = models.ManyToManyField(
+        "outcomes.Outcome", blank=True, related_name="answers", verbose_name=_("outcomes")
+    )
+    themes = models.ManyToManyField(
+        "consultations.Theme", blank=True, related_name="answers", verbose_name=_("themes")
+    )
+    coded_at = models.DateTimeField(_("coded"), null=True, blank=True)
+    coded_by = models.ForeignKey(
+        "auth.User",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("coded by"),
     )
 
     class Meta:
@@ -87,6 +104,30 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.response.reference}: {self.question_key}"
+
+
+class Theme(models.Model):
+    """A consultation's own theme, made up by the staff coding its free-text answers
+    ("waiting times", "transport")."""
+
+    consultation = models.ForeignKey(
+        "consultations.ConsultationPage",
+        on_delete=models.CASCADE,
+        related_name="themes",
+        verbose_name=_("consultation"),
+    )
+    name = models.CharField(_("name"), max_length=100)
+    description = models.CharField(_("description"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("theme")
+        constraints = [
+            models.UniqueConstraint(fields=["consultation", "name"], name="one_theme_per_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class OutcomeSubscription(models.Model):

@@ -1,0 +1,1 @@
+"""Charts for the ambition dashboards, from consultation data (see outcomes/dashboard.py)."""

@@ -1,0 +1,1 @@
+"""Charts for the ambition dashboards, from updates (see outcomes/dashboard.py)."""
