@@ -9,6 +9,7 @@ are found by slug: a second run changes nothing (dates are set only when a page 
 from __future__ import annotations
 
 import datetime
+import json
 import random
 
 from django.utils import timezone
@@ -17,11 +18,12 @@ from wagtail.models import Locale, Site
 from home.factories import IndexPageFactory
 from home.models import IndexPage
 from hub.demo_data import KENT_DISTRICTS
-from outcomes.models import Ambition
+from outcomes.models import Ambition, Outcome
 
 from .choices import AGE_BANDS, AGREE_SCALE, RATING_5, RespondentType
 from .factories import ConsultationPageFactory, options, question, step
-from .models import Answer, ConsultationPage, Response
+from .models import Answer, ConsultationPage, OutcomeSubscription, Response, Theme
+from .saving import inherit_question_tags
 
 SEED = 2026
 DEMO_RESPONSES = 300
@@ -31,17 +33,42 @@ INVOLVEMENT = [
     "Through the parent carer forum",
     "Young people's groups",
 ]
-CHANGES = [
-    "Shorter waits for assessments.",
-    "Clearer information about what support my child can get.",
-    "More training for teaching assistants.",
-    "Better transport to school.",
-    "Keep families updated while they wait.",
-    '=HYPERLINK("http://example.com") more places in special schools',
-]
+# What people typed, and the theme and outcome staff coded it with. One is a spreadsheet formula,
+# so the demo shows exports neutralising it.
+CHANGE_THEMES = {
+    "Shorter waits for assessments.": ("Waiting times", "My health and well-being"),
+    "Clearer information about what support my child can get.": (
+        "Information and communication",
+        "My family",
+    ),
+    "More training for teaching assistants.": ("Training for school staff", "My learning"),
+    "Better transport to school.": ("Transport", "My learning"),
+    "Keep families updated while they wait.": ("Waiting times", "My family"),
+    '=HYPERLINK("http://example.com") more places in special schools': (
+        "Special school places",
+        "My learning",
+    ),
+}
+CHANGES = list(CHANGE_THEMES)
+THEMES = sorted({theme for theme, _outcome in CHANGE_THEMES.values()})
 
 
-def strategy_questionnaire(ambitions: list[Ambition]) -> list[dict]:
+def outcome_ids(outcomes: dict[str, Outcome], *titles: str) -> list[int]:
+    return [outcomes[title].pk for title in titles if title in outcomes]
+
+
+# The outcome statements (outcomes/demo.py) that each ambition's "what would you change?"
+# answers are evidence for.
+CHANGE_OUTCOMES = {
+    1: ["My voice", "My community"],
+    2: ["My health and well-being", "My family"],
+    3: ["My learning", "My friends and belonging"],
+    4: ["My voice", "My family"],
+    5: ["My independence", "My future"],
+}
+
+
+def strategy_questionnaire(ambitions: list[Ambition], outcomes: dict[str, Outcome]) -> list[dict]:
     steps = [
         step(
             "About you",
@@ -76,6 +103,7 @@ def strategy_questionnaire(ambitions: list[Ambition]) -> list[dict]:
                     required=False,
                     max_length=1500,
                     ambitions=[ambition.pk],
+                    outcomes=outcome_ids(outcomes, *CHANGE_OUTCOMES.get(n, [])),
                     easy_read_label="What would make it better?",
                 ),
                 easy_read_title=f"Idea {n}",
@@ -96,10 +124,28 @@ def strategy_questionnaire(ambitions: list[Ambition]) -> list[dict]:
             ),
         )
     )
+    steps.append(
+        step(
+            "Support for your family",
+            question(
+                "rating",
+                "satisfaction",
+                "How happy are you with the SEND support your family gets in Kent?",
+                points="5",
+                satisfaction_measure=True,
+                ambitions=[a.pk for a in ambitions if a.number in {1, 2}],
+                outcomes=outcome_ids(outcomes, "My family"),
+                easy_read_label="How happy are you with the help you get?",
+            ),
+            easy_read_title="The help you get",
+        )
+    )
     return steps  # fmt: skip
 
 
-def young_people_questionnaire(ambitions: dict[int, Ambition]) -> list[dict]:
+def young_people_questionnaire(
+    ambitions: dict[int, Ambition], outcomes: dict[str, Outcome]
+) -> list[dict]:
     def one(title, *q):
         return step(title, *q, easy_read_title=title)
 
@@ -107,14 +153,19 @@ def young_people_questionnaire(ambitions: dict[int, Ambition]) -> list[dict]:
         one("About you", question("respondent_type", "who", "Who is answering?",
                                   easy_read_label="Who is filling in this form?")),
         one("School", question("rating", "happy-at-school", "How happy are you at school?",
-                               points="5", faces=True, ambitions=[ambitions[3].pk])),
+                               points="5", faces=True, satisfaction_measure=True,
+                               ambitions=[ambitions[3].pk],
+                               outcomes=outcome_ids(outcomes, "My learning",
+                                                    "My friends and belonging"))),
         one("Being listened to", question("yes_no", "listened-to", "Do adults listen to you?",
-                                          ambitions=[ambitions[4].pk])),
+                                          ambitions=[ambitions[4].pk],
+                                          outcomes=outcome_ids(outcomes, "My voice"))),
         one("One change", question("long_text", "one-change",
                                    "What one thing would make things better for you?",
                                    required=False, max_length=1000,
                                    easy_read_hint="You can write as much or as little as you like.",
-                                   ambitions=[ambitions[1].pk])),
+                                   ambitions=[ambitions[1].pk],
+                                   outcomes=outcome_ids(outcomes, "My voice"))),
         one("Your age", question("age_band", "age", "How old are you?", required=False)),
     ]  # fmt: skip
 
@@ -134,7 +185,8 @@ def _index(root) -> IndexPage:
     return index
 
 
-def _consultation(parent, slug: str, **fields) -> tuple[ConsultationPage, bool]:
+def _consultation(parent, slug: str, open_days: int, **fields) -> tuple[ConsultationPage, bool]:
+    """The consultation page, created open for the last `open_days` days and 30 more."""
     page = ConsultationPage.objects.child_of(parent).filter(slug=slug).first()
     if page is not None:
         return page, False
@@ -142,8 +194,8 @@ def _consultation(parent, slug: str, **fields) -> tuple[ConsultationPage, bool]:
     page = ConsultationPageFactory(
         parent=parent,
         slug=slug,
-        opens_at=now - datetime.timedelta(days=14),
-        closes_at=(now + datetime.timedelta(days=120)).replace(hour=23, minute=59),
+        opens_at=now - datetime.timedelta(days=open_days),
+        closes_at=(now + datetime.timedelta(days=30)).replace(hour=23, minute=59),
         **fields,
     )
     page.save_revision().publish()
@@ -151,9 +203,13 @@ def _consultation(parent, slug: str, **fields) -> tuple[ConsultationPage, bool]:
 
 
 def _generate_responses(page: ConsultationPage, count: int, rng: random.Random) -> int:
+    """`count` responses spread evenly from the opening date to now, so charts over time have
+    a shape; satisfaction improves a little over the months, as the updates hope it will."""
     if page.responses.exists():
         return 0
     questions = [q for s in page.steps for q in s.questions]
+    now = timezone.now()
+    span = (now - page.opens_at).total_seconds()
     responses = Response.objects.bulk_create(
         Response(
             consultation=page,
@@ -164,49 +220,43 @@ def _generate_responses(page: ConsultationPage, count: int, rng: random.Random) 
         )
         for i in range(count)
     )
-    answers, tags = [], []
-    for response in responses:
+    answers = []
+    for i, response in enumerate(responses):
+        progress = i / max(count - 1, 1)  # 0 at opening, 1 now
+        response.submitted_at = page.opens_at + datetime.timedelta(seconds=span * progress)
         for q in questions:
-            value = _random_answer(q, rng)
+            value = _random_answer(q, rng, progress)
             if value is None:
                 continue
             if q.question_type == "respondent_type":
                 response.respondent_type = value
-            data = value
-            text = value if isinstance(value, str) else ",".join(value)
-            if isinstance(value, list):
-                import json
-
-                text = json.dumps(value)
+            text = json.dumps(value) if isinstance(value, list) else value
             answers.append(
-                Answer(
-                    response=response,
-                    question_key=q.key,
-                    question_type=q.question_type,
-                    value=text,
-                    data=data,
+                (
+                    Answer(
+                        response=response,
+                        question_key=q.key,
+                        question_type=q.question_type,
+                        value=text,
+                        data=value,
+                    ),
+                    q,
                 )
             )
-            tags.append(q.ambition_ids)
-    Response.objects.bulk_update(responses, ["respondent_type"])
-    created = Answer.objects.bulk_create(answers)
-    through = Answer.ambitions.through
-    through.objects.bulk_create(
-        [
-            through(answer_id=a.pk, ambition_id=pk)
-            for a, ids in zip(created, tags, strict=True)
-            for pk in ids
-        ]
-    )
-    return count  # fmt: skip
+    Response.objects.bulk_update(responses, ["respondent_type", "submitted_at"])
+    Answer.objects.bulk_create([answer for answer, _q in answers])
+    inherit_question_tags(answers)
+    return count
 
 
-def _random_answer(q, rng: random.Random):
+def _random_answer(q, rng: random.Random, progress: float = 0.5):
     kind = q.question_type
     if kind == "agree_scale":
         return rng.choices([v for v, _ in AGREE_SCALE], weights=[3, 5, 2, 2, 1])[0]
     if kind == "rating":
-        return rng.choices([v for v, _ in RATING_5], weights=[2, 4, 3, 2, 1])[0]
+        happier = 1 + progress  # from "mostly not sure" towards "mostly happy"
+        weights = [1.5 * happier, 3 * happier, 3, 2.5 / happier, 1.5 / happier]
+        return rng.choices([v for v, _ in RATING_5], weights=weights)[0]
     if kind == "respondent_type":
         return rng.choices(RespondentType.values, weights=[2, 1, 6, 2])[0]
     if kind in {"district", "single_choice"}:
@@ -225,16 +275,56 @@ def _random_answer(q, rng: random.Random):
     return None
 
 
+def _code_free_text(page: ConsultationPage) -> int:
+    """Staff coding, done ahead for the demo: each free-text answer gets the theme (and
+    outcome) its words are about, so the updates can cite real counts."""
+    if page.themes.exists():
+        return 0
+    themes = {name: Theme.objects.create(consultation=page, name=name) for name in THEMES}
+    outcomes = {o.title: o for o in Outcome.objects.filter(locale=Locale.get_default())}
+    coded = 0
+    now = timezone.now()
+    for text, (theme_name, outcome_title) in CHANGE_THEMES.items():
+        answers = Answer.objects.filter(response__consultation=page, value=text)
+        ids = list(answers.values_list("pk", flat=True))
+        Answer.themes.through.objects.bulk_create(
+            [Answer.themes.through(answer_id=pk, theme_id=themes[theme_name].pk) for pk in ids]
+        )
+        if outcome_title in outcomes:
+            Answer.outcomes.through.objects.bulk_create(
+                [
+                    Answer.outcomes.through(answer_id=pk, outcome_id=outcomes[outcome_title].pk)
+                    for pk in ids
+                ],
+                ignore_conflicts=True,
+            )
+        coded += answers.update(coded_at=now)
+    return coded
+
+
+def _outcome_emails(page: ConsultationPage, count: int) -> None:
+    """A few people asked to hear about outcomes (example.org addresses go nowhere)."""
+    if OutcomeSubscription.objects.filter(response__consultation=page).exists():
+        return
+    responses = page.responses.order_by("pk")[:count]
+    OutcomeSubscription.objects.bulk_create(
+        OutcomeSubscription(response=r, email=f"{r.reference.lower()}@example.org")
+        for r in responses
+    )
+
+
 def load_demo(stdout) -> str:
     site = Site.objects.get(is_default_site=True)
     root = site.root_page
     default = Locale.get_default()
     ambitions = list(Ambition.objects.filter(locale=default).order_by("number"))
     by_number = {a.number: a for a in ambitions}
+    outcomes = {o.title: o for o in Outcome.objects.filter(locale=default)}
     index = _index(root)
     strategy, new_strategy = _consultation(
         index,
         "draft-send-strategy",
+        150,
         title="Tell us what you think of our draft SEND strategy",
         summary="Our draft strategy has five ambitions. Tell us if they are right for your family.",
         audience="Parents and carers, children and young people with SEND, and professionals",
@@ -244,22 +334,32 @@ def load_demo(stdout) -> str:
         ),
         easy_read_introduction="We want to know what you think of our plans. It takes about 10 minutes.",
         contact="Email sendstrategy@example.org or call 03000 41 41 41 for another format.",
-        questionnaire=strategy_questionnaire(ambitions),
+        questionnaire=strategy_questionnaire(ambitions, outcomes),
     )
     if new_strategy:
         strategy.ambitions.set(ambitions)
         strategy.save_revision().publish()
-    young, _new_young = _consultation(
+    young, new_young = _consultation(
         index,
         "young-people-have-your-say",
+        100,
         title="Young people: have your say about school",
         summary="Easy read questions for young people with SEND about school and being listened to.",
         audience="Young people with SEND aged 11 to 25",
         easy_read_introduction="There are 5 short questions. You can ask someone to help you.",
-        questionnaire=young_people_questionnaire(by_number),
+        questionnaire=young_people_questionnaire(by_number, outcomes),
     )
+    if new_young:
+        young.ambitions.set([by_number[n] for n in (1, 3, 4) if n in by_number])
+        young.save_revision().publish()
     rng = random.Random(SEED)  # noqa: S311 (demo data, deliberately repeatable)
     made = _generate_responses(strategy, DEMO_RESPONSES, rng)
     made += _generate_responses(young, DEMO_RESPONSES // 3, rng)
+    coded = _code_free_text(strategy) + _code_free_text(young)
+    _outcome_emails(strategy, 6)
+    _outcome_emails(young, 3)
     total = Response.objects.filter(consultation__in=[strategy, young]).count()
-    return f"2 consultations under Have your say; {total} responses ({made} generated now)."
+    return (
+        f"2 consultations under Have your say; {total} responses ({made} generated now); "
+        f"{coded} free-text answers coded with themes."
+    )  # fmt: skip

@@ -32,6 +32,7 @@ class UpdatePageFactory(BasePageFactory):
 
     class Meta:
         model = UpdatePage
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def ambitions(self, create, extracted, **kwargs):

@@ -168,6 +168,13 @@ class UpdatePage(BasePage):
     class Meta:
         verbose_name = _("'you said, we did' update")
 
+    def get_context(self, request, *args, **kwargs):
+        from ..detail import detail_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(detail_context(self, request))
+        return context
+
     def clean(self):
         super().clean()
         if self.status == self.Status.DONE and self.progress != 100:

@@ -1,0 +1,248 @@
+"""The updates index and update pages: filters with counts, what an update shows, the evidence it
+cites, the approval workflow, the home page's lists and flat query counts."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group, User
+from django.core.exceptions import ValidationError
+from wagtail.models import Locale
+
+from consultations.factories import (
+    AnswerFactory,
+    ConsultationPageFactory,
+    ResponseFactory,
+    ThemeFactory,
+)
+from outcomes.factories import AmbitionFactory, OutcomeFactory
+from you_said_we_did.factories import (
+    ProgressNoteFactory,
+    UpdateIndexPageFactory,
+    UpdatePageFactory,
+)
+from you_said_we_did.models import Evidence, Quote, UpdatePage
+from you_said_we_did.quotes import anonymise
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def ambitions():
+    return {n: AmbitionFactory(number=n, title=f"Ambition title {n}") for n in (1, 2, 3)}
+
+
+@pytest.fixture
+def index(home):
+    return UpdateIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def consultation(home):
+    return ConsultationPageFactory(parent=home, title="Transport consultation", slug="transport")
+
+
+def soup(response) -> BeautifulSoup:
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def titles(page_soup) -> list[str]:
+    return [a.get_text(strip=True) for a in page_soup.select(".hub-update-list h3 a")]
+
+
+def test_index_lists_live_updates_and_filters_combine(client, index, ambitions, consultation):
+    UpdatePageFactory(
+        parent=index, title="Waits", ambitions=[ambitions[1]], status="planned", progress=0
+    )
+    UpdatePageFactory(
+        parent=index,
+        title="Letters",
+        ambitions=[ambitions[1], ambitions[2]],
+        status="in-progress",
+        consultations=[consultation],
+    )
+    UpdatePageFactory(
+        parent=index, title="Training", ambitions=[ambitions[2]], status="done", progress=100
+    )
+    draft = UpdatePageFactory(parent=index, title="Draft one", ambitions=[ambitions[1]])
+    draft.unpublish()
+
+    page = soup(client.get(index.url))
+    assert sorted(titles(page)) == ["Letters", "Training", "Waits"]
+    assert "3 updates" in page.select_one("#results-heading").get_text()
+
+    assert titles(soup(client.get(index.url, {"ambition": "1"}))) == ["Letters", "Waits"] or sorted(
+        titles(soup(client.get(index.url, {"ambition": "1"})))
+    ) == ["Letters", "Waits"]
+    assert titles(soup(client.get(index.url, {"ambition": "1", "status": "planned"}))) == ["Waits"]
+    assert titles(soup(client.get(index.url, {"consultation": "transport"}))) == ["Letters"]
+    assert titles(soup(client.get(index.url, {"ambition": "3"}))) == []
+
+
+def test_each_filter_option_shows_its_count(client, index, ambitions):
+    UpdatePageFactory(parent=index, ambitions=[ambitions[1]], status="planned", progress=0)
+    UpdatePageFactory(
+        parent=index, ambitions=[ambitions[1], ambitions[2]], status="done", progress=100
+    )
+    page = soup(client.get(index.url))
+    options = {o["value"]: o.get_text() for o in page.select("select[name=ambition] option")}
+    assert "(2 updates)" in options["1"]
+    assert "(1 update)" in options["2"]
+    assert "(0 updates)" in options["3"]
+    statuses = {
+        i["value"]: i.find_next("label").get_text() for i in page.select("input[name=status]")
+    }
+    assert "(1 update)" in statuses["done"]
+    assert "(0 updates)" in statuses["in-progress"]
+
+
+def test_a_bad_filter_value_is_reported_not_a_500(client, index, ambitions):
+    UpdatePageFactory(parent=index, ambitions=[ambitions[1]])
+    page = soup(client.get(index.url, {"ambition": "<script>", "status": "\x00"}))
+    assert page.select_one(".govuk-error-summary")
+    assert "<script>" not in str(page.select_one("main")).replace("&lt;script&gt;", "")
+    assert len(titles(page)) == 1  # the bad filters are ignored
+
+
+def test_update_page_shows_everything_a_reader_needs(client, index, ambitions, consultation):
+    outcome = OutcomeFactory(title="My independence")
+    update = UpdatePageFactory(
+        parent=index,
+        title="Shorter waits",
+        status="in-progress",
+        progress=55,
+        ambitions=[ambitions[2]],
+        outcomes=[outcome],
+        consultations=[consultation],
+    )
+    ProgressNoteFactory(page=update, note="Recruited two caseworkers.")
+    theme = ThemeFactory(consultation=consultation, name="Waiting times")
+    for _ in range(3):
+        answer = AnswerFactory(
+            response=ResponseFactory(consultation=consultation), value="Waits are too long"
+        )
+        answer.themes.add(theme)
+    evidence = Evidence(
+        page=update, consultation=consultation, theme=theme, statement="waits are long"
+    )
+    evidence.clean()
+    evidence.save()
+    Quote.objects.create(page=update, answer=answer, text="Waits are too long")
+    update.save_revision().publish()
+
+    page = soup(client.get(update.url))
+    main = page.select_one("main").get_text(" ", strip=True)
+    assert "In progress" in main and "55% complete" in main
+    assert "3 people told us waits are long" in main
+    assert "Recruited two caseworkers." in main
+    assert "Waits are too long" in page.select_one(".hub-quote").get_text()
+    assert "My independence" in main
+    assert page.select_one(f'a[href="{consultation.url}"]')
+    assert page.select_one("rect.hub-progress__done")["width"] == "55"
+    assert update.easy_read_summary in main
+
+
+def test_evidence_must_exist_in_the_consultation(index, consultation, home):
+    update = UpdatePageFactory(parent=index, consultations=[consultation])
+    theme = ThemeFactory(consultation=consultation)
+    with pytest.raises(ValidationError, match="no evidence"):
+        Evidence(page=update, consultation=consultation, theme=theme, statement="x").clean()
+    other = ThemeFactory(consultation=ConsultationPageFactory(parent=home))
+    with pytest.raises(ValidationError, match="another consultation"):
+        Evidence(page=update, consultation=consultation, theme=other, statement="x").clean()
+    with pytest.raises(ValidationError, match="Choose what to count"):
+        Evidence(page=update, consultation=consultation, statement="x").clean()
+
+
+def test_evidence_counts_people_not_answers(index, consultation):
+    update = UpdatePageFactory(parent=index)
+    ambition = AmbitionFactory(number=4)
+    response = ResponseFactory(consultation=consultation)
+    for key in ("change-1", "change-2"):
+        AnswerFactory(response=response, question_key=key).ambitions.add(ambition)
+    AnswerFactory(response=ResponseFactory(consultation=consultation)).ambitions.add(ambition)
+    AnswerFactory(response=ResponseFactory(consultation=consultation))  # untagged
+    evidence = Evidence(page=update, consultation=consultation, ambition=ambition, statement="x")
+    evidence.clean()
+    assert evidence.count == 2
+    evidence = Evidence(
+        page=update,
+        consultation=consultation,
+        question_key="change-1",
+        answer_value="More help at school.",
+        statement="x",
+    )
+    evidence.clean()
+    assert evidence.count == 3
+
+
+def test_status_and_progress_must_agree(index):
+    update = UpdatePageFactory.build(status=UpdatePage.Status.DONE, progress=60)
+    with pytest.raises(ValidationError):
+        update.clean()
+    update = UpdatePageFactory.build(status=UpdatePage.Status.PLANNED, progress=100)
+    with pytest.raises(ValidationError):
+        update.clean()
+
+
+def test_quotes_are_anonymised_when_taken_from_an_answer(index, consultation):
+    answer = AnswerFactory(
+        response=ResponseFactory(consultation=consultation),
+        value="Call me on 07700 900123 or mum@example.com, we live at ME14 1XX https://x.test/a"
+    )
+    quote = Quote(page=UpdatePageFactory(parent=index), answer=answer)
+    quote.clean()
+    assert "07700" not in quote.text and "example.com" not in quote.text
+    assert "ME14" not in quote.text and "x.test" not in quote.text
+    assert "[phone number removed]" in quote.text
+    assert anonymise("  plain   words ") == "plain words"
+
+
+def test_editors_cannot_publish_updates_without_approval(client, index):
+    editor = User.objects.create_user("editor", password="pw", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    update = UpdatePageFactory(parent=index, title="Needs approval")
+    update.unpublish()
+    assert not update.permissions_for_user(editor).can_publish()
+    assert update.get_workflow() is not None, "updates must go through an approval workflow"
+
+
+def test_home_page_shows_open_consultations_and_latest_updates(client, home, index):
+    ConsultationPageFactory(parent=home, title="Open now")
+    closed = ConsultationPageFactory(parent=home, title="Closed already")
+    closed.closes_at = closed.opens_at
+    closed.opens_at = closed.opens_at.replace(year=closed.opens_at.year - 1)
+    closed.save_revision().publish()
+    UpdatePageFactory(parent=index, title="Newest update")
+    page = soup(client.get(home.url))
+    consultations = page.select_one("#open-consultations").find_parent("section").get_text()
+    assert "Open now" in consultations and "Closed already" not in consultations
+    assert "Newest update" in page.select_one("#latest-updates").find_parent("section").get_text()
+
+
+def test_translated_index_uses_the_default_ambitions_when_untranslated(client, index, ambitions):
+    UpdatePageFactory(parent=index, ambitions=[ambitions[1]])
+    locale = Locale.objects.get_or_create(language_code="pl")[0]
+    assert locale.pk != Locale.get_default().pk
+    page = soup(client.get(index.url, {"ambition": "1"}))
+    assert len(titles(page)) == 1
+
+
+QUERY_BUDGET = {"index": 0, "update": 0}
+
+
+def test_index_and_update_query_counts_do_not_grow(index, ambitions, consultation, count_queries):
+    first = UpdatePageFactory(parent=index, ambitions=[ambitions[1]], consultations=[consultation])
+    ProgressNoteFactory(page=first)
+    small = (count_queries(index.url), count_queries(first.url))
+    for n in range(12):
+        update = UpdatePageFactory(
+            parent=index, ambitions=[ambitions[1], ambitions[2]], consultations=[consultation]
+        )
+        ProgressNoteFactory(page=update)
+        ProgressNoteFactory(page=first, note=f"Step {n}")
+        Quote.objects.create(page=first, text=f"Quote {n}")
+    first.save_revision().publish()
+    assert (count_queries(index.url), count_queries(first.url)) == small
+    assert small == (QUERY_BUDGET["index"], QUERY_BUDGET["update"])
