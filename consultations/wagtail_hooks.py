@@ -17,7 +17,10 @@ from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import dashboard  # noqa: F401  (registers the ambition dashboard charts)
+from . import (
+    coding,
+    dashboard,  # noqa: F401  (registers the ambition dashboard charts)
+)
 from .analysis import (
     export_csv,
     export_xlsx,
@@ -26,24 +29,11 @@ from .analysis import (
     responses_over_time,
     summarise,
 )
+from .choosers import tagged_answer_chooser_viewset
 from .forms import paper_form_class
 from .models import ConsultationPage, OutcomeSubscription
+from .permissions import analysts_only, is_analyst
 from .saving import save_response
-
-ANALYSTS = "Consultation analysts"
-
-
-def is_analyst(user) -> bool:
-    return user.is_active and (user.is_superuser or user.groups.filter(name=ANALYSTS).exists())
-
-
-def analysts_only(view):
-    def wrapped(request, *args, **kwargs):
-        if not is_analyst(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
 
 
 def _consultation(page_id: int) -> ConsultationPage:
@@ -134,7 +124,29 @@ def register_admin_urls():
             name="consultations_export",
         ),
         path("consultations/<int:page_id>/paper/", paper_entry, name="consultations_paper"),
+        path("consultations/<int:page_id>/coding/", coding.coding, name="consultations_coding"),
+        path(
+            "consultations/<int:page_id>/coding/<int:answer_id>/",
+            coding.code_answer,
+            name="consultations_code_answer",
+        ),
+        path("consultations/<int:page_id>/themes/", coding.themes, name="consultations_themes"),
+        path(
+            "consultations/<int:page_id>/themes/<int:theme_id>/",
+            coding.edit_theme,
+            name="consultations_theme_edit",
+        ),
+        path(
+            "consultations/<int:page_id>/themes/<int:theme_id>/delete/",
+            coding.delete_theme,
+            name="consultations_theme_delete",
+        ),
     ]
+
+
+@hooks.register("register_admin_viewset")
+def register_tagged_answer_chooser():
+    return tagged_answer_chooser_viewset
 
 
 class AnalystsMenuItem(MenuItem):

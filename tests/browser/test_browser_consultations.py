@@ -23,7 +23,8 @@ def go_on(page):
 
 
 def answer_everything(page):
-    """The draft strategy questionnaire: about you, five ambitions, getting involved."""
+    """The draft strategy questionnaire: about you, five ambitions, getting involved, and how
+    happy the family is with its support (the satisfaction measure)."""
     press(page, page.get_by_label("A parent or carer", exact=True))
     press(page, page.get_by_label("Maidstone", exact=True))
     go_on(page)
@@ -36,6 +37,8 @@ def answer_everything(page):
         go_on(page)
     press(page, page.get_by_label("Online surveys like this one"))
     go_on(page)
+    press(page, page.get_by_label("Happy", exact=True))
+    go_on(page)
 
 
 def test_complete_the_questionnaire_by_keyboard_without_javascript(page_without_js, demo_pages):
@@ -45,7 +48,7 @@ def test_complete_the_questionnaire_by_keyboard_without_javascript(page_without_
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.url.endswith("/answer/step-1/")
-    assert "Step 1 of 7" in page.locator(".govuk-caption-l").inner_text()
+    assert "Step 1 of 8" in page.locator(".govuk-caption-l").inner_text()
     answer_everything(page)
     assert page.url.endswith("/answer/check/")
     assert page.locator("h1").inner_text() == "Check your answers"
@@ -142,7 +145,7 @@ def test_save_and_return_in_a_new_browser(page, chromium, demo_server, demo_page
         fresh.wait_for_url("**/answer/step-2/")
         assert fresh.get_by_label("Agree", exact=True).is_checked()
         assert fresh.locator("textarea").first.input_value() == "More help in the holidays"
-        assert "2 of 7" in fresh.locator(".govuk-caption-l").inner_text()
+        assert "2 of 8" in fresh.locator(".govuk-caption-l").inner_text()
         axe.assert_no_violations(fresh)
         # The earlier step's answers came back too.
         fresh.get_by_role("link", name="Back", exact=True).click()

@@ -21,6 +21,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from consultations.choosers import TaggedAnswerChooserWidget
+from consultations.tagging import tagged_free_text_answers
 from hub.models import BasePage
 
 from ..evidence import count_evidence
@@ -223,7 +225,7 @@ class Quote(Orderable):
         ),
     )
 
-    panels = [FieldPanel("answer"), FieldPanel("text")]
+    panels = [FieldPanel("answer", widget=TaggedAnswerChooserWidget), FieldPanel("text")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("quote")
@@ -232,6 +234,10 @@ class Quote(Orderable):
         from ..quotes import anonymise
 
         super().clean()
+        if self.answer_id and not tagged_free_text_answers().filter(pk=self.answer_id).exists():
+            raise ValidationError(
+                {"answer": _("Quote a written answer that has been tagged or coded.")}
+            )
         if not self.text and self.answer_id:
             self.text = anonymise(self.answer.value)[: self._meta.get_field("text").max_length]
         if not self.text:

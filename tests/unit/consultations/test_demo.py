@@ -19,7 +19,7 @@ def test_demo_consultations_load_once_and_are_stable(client):
     strategy = pages.get(slug="draft-send-strategy")
     assert strategy.is_open
     assert [s.title for s in strategy.steps][1].startswith("Ambition 1:")
-    assert len(strategy.steps) == 7
+    assert len(strategy.steps) == 8
     assert Response.objects.filter(consultation=strategy).count() == 300
     assert Answer.objects.filter(response__consultation=strategy, ambitions__number=1).exists()
     closes, revisions = strategy.closes_at, Revision.objects.count()
