@@ -8,8 +8,13 @@ amount of data.
 
 from __future__ import annotations
 
+import csv
+import datetime
+import io
 from dataclasses import dataclass, field
 
+from django.utils import translation
+from django.utils.functional import cached_property
 from wagtail import hooks
 
 HOOK = "register_ambition_charts"
@@ -33,3 +38,80 @@ def charts_for(ambition) -> list[Chart]:
     for contribute in hooks.get_hooks(HOOK):
         charts.extend(contribute(ambition))
     return sorted(charts, key=lambda chart: chart.order)
+
+
+class AmbitionDashboard:
+    """The charts for one (default-language) ambition, computed on first use.
+
+    The ambition page puts one in its context; being lazy, the template computes the charts
+    inside its content-language block, so labels are translated, and drawings mirrored, for
+    the language the page's text is really in.
+    """
+
+    def __init__(self, ambition):
+        self.ambition = ambition
+
+    @cached_property
+    def charts(self) -> list[Chart]:
+        return charts_for(self.ambition)
+
+    @cached_property
+    def figures(self) -> list:
+        from .charts import figure
+
+        rtl = translation.get_language_bidi()
+        return [figure(chart, rtl=rtl) for chart in self.charts]
+
+
+def is_empty(chart: Chart) -> bool:
+    """Nothing to draw: no rows, or nothing counted in any of them."""
+    return not any(value for _label, value in chart.rows)
+
+
+# --- Downloads ------------------------------------------------------------------------------------
+
+# A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+CSV_HEADER = ["chart", "label", "value", "unit"]
+
+
+def safe_cell(value) -> str:
+    """A text cell a spreadsheet will show as text, never run."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def csv_text(charts: list[Chart]) -> str:
+    """One row per chart row: chart slug, label, value, unit."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_HEADER)
+    for chart in charts:
+        for label, value in chart.rows:
+            # Values are counts and percentages, never negative, so they are written as numbers.
+            writer.writerow([safe_cell(chart.slug), safe_cell(label), value, safe_cell(chart.unit)])
+    return buffer.getvalue()
+
+
+def json_data(ambition, charts: list[Chart], generated_at: datetime.datetime) -> dict:
+    return {
+        "ambition": {
+            "number": ambition.number,
+            "title": ambition.title,
+            "summary": ambition.summary,
+        },
+        "generated_at": generated_at.isoformat(),
+        "charts": [
+            {
+                "slug": chart.slug,
+                "title": str(chart.title),
+                "description": str(chart.description),
+                "kind": chart.kind,
+                "unit": chart.unit,
+                "label_heading": str(chart.label_heading),
+                "value_heading": str(chart.value_heading),
+                "rows": [{"label": str(label), "value": value} for label, value in chart.rows],
+            }
+            for chart in charts
+        ],
+    }

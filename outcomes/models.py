@@ -1,16 +1,26 @@
 """The five ambitions of the SEND strategy, the vocabulary that feedback and updates are tagged with."""
 
 from django import forms
+from django.apps import apps
+from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import HttpResponse, JsonResponse
+from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from hub.models import BasePage
+
+from .dashboard import AmbitionDashboard, charts_for, csv_text, json_data
 
 SECTION_FEATURES = ["h3", "bold", "ol", "ul", "link"]
 
@@ -96,10 +106,13 @@ def default_locale_ids(model, ids) -> dict[int, int]:
     return {pk: default.get(key, pk) for pk, key in chosen}
 
 
-class AmbitionPage(BasePage):
-    """The public page for one ambition, with the six sections the strategy gives each."""
+class AmbitionPage(RoutablePageMixin, BasePage):
+    """The public page for one ambition, with the six sections the strategy gives each, a
+    dashboard of live numbers (for families, staff and councillors watching progress, also as
+    CSV and JSON) and the latest "you said, we did" updates about it."""
 
     template = "pages/ambition_page.html"
+    latest_updates_count = 5
 
     ambition = models.ForeignKey(Ambition, on_delete=models.PROTECT, related_name="pages")
     ambition_statement = RichTextField(_("our ambition"), features=SECTION_FEATURES)
@@ -144,3 +157,83 @@ class AmbitionPage(BasePage):
                 "continuous_improvement",
             )
         ]
+
+    # --- The dashboard ------------------------------------------------------------------------
+
+    @cached_property
+    def default_ambition(self) -> Ambition:
+        """The default language's ambition, whichever language's this page points to: answers
+        and updates are tagged with it, so every language's page shows the same numbers."""
+        language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        original = Ambition.objects.filter(
+            translation_key=models.Subquery(
+                Ambition.objects.filter(pk=self.ambition_id).values("translation_key")[:1]
+            ),
+            locale__language_code=language,
+        ).first()
+        return original or self.ambition
+
+    def latest_updates(self) -> list:
+        """The newest live updates in this page's language tagged with this ambition (in any
+        language). Found through the `Ambition.updates` relation, as outcomes may not import
+        the updates app."""
+        try:
+            update_model = Ambition._meta.get_field("updates").related_model
+        except FieldDoesNotExist:
+            return []
+        return list(
+            update_model.objects.live()
+            .public()
+            .filter(
+                locale_id=self.locale_id,
+                ambitions__translation_key=self.default_ambition.translation_key,
+            )
+            .distinct()
+            .order_by(models.F("first_published_at").desc(nulls_last=True), "-pk")[
+                : self.latest_updates_count
+            ]
+        )
+
+    def updates_index_url(self, request) -> str:
+        """The live updates index in this page's language, filtered to this ambition."""
+        try:
+            index_model = apps.get_model("you_said_we_did", "UpdateIndexPage")
+        except LookupError:
+            return ""
+        index = index_model.objects.live().filter(locale_id=self.locale_id).first()
+        if not index:
+            return ""
+        url = index.get_url(request)
+        return f"{url}?ambition={self.default_ambition.number}" if url else ""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["dashboard"] = AmbitionDashboard(self.default_ambition)
+        context["latest_updates"] = self.latest_updates()
+        context["updates_index_url"] = self.updates_index_url(request)
+        return context
+
+    def dashboard_download_name(self, extension: str) -> str:
+        return f"ambition-{self.default_ambition.number}-dashboard.{extension}"
+
+    # The paths end in a slash with no dot: Wagtail only routes URLs of slash-ended words.
+    @path("dashboard/csv/", name="dashboard_csv")
+    def dashboard_csv(self, request):
+        """The dashboard's numbers as CSV: one row per chart row (chart, label, value, unit)."""
+        response = HttpResponse(
+            csv_text(charts_for(self.default_ambition)), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = (
+            f'attachment; filename="{self.dashboard_download_name("csv")}"'
+        )
+        return response
+
+    @path("dashboard/json/", name="dashboard_json")
+    def dashboard_json(self, request):
+        """The dashboard's numbers as JSON, with the ambition and when they were counted."""
+        data = json_data(self.ambition, charts_for(self.default_ambition), timezone.localtime())
+        response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+        response["Content-Disposition"] = (
+            f'attachment; filename="{self.dashboard_download_name("json")}"'
+        )
+        return response

@@ -1,1 +1,45 @@
-"""Charts for the ambition dashboards, from updates (see outcomes/dashboard.py)."""
+"""Charts for the ambition dashboards, from updates (see outcomes/dashboard.py).
+
+Read by the public ambition pages and their downloads: one grouped query, whatever the number of
+updates.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Count
+from django.utils.translation import gettext as _
+from wagtail import hooks
+
+from outcomes.dashboard import HOOK, Chart
+
+from .models import UpdatePage
+
+
+@hooks.register(HOOK)
+def update_charts(ambition) -> list[Chart]:
+    return [actions_by_status(ambition)]
+
+
+def actions_by_status(ambition) -> Chart:
+    """Live updates in the default language (translations are the same action, not another one)
+    tagged with the ambition, by status. Every status is listed, with 0 where there are none."""
+    counts = dict(
+        UpdatePage.objects.live()
+        .filter(locale_id=ambition.locale_id, ambitions__translation_key=ambition.translation_key)
+        .values_list("status")
+        .annotate(n=Count("pk", distinct=True))
+        .order_by()
+    )
+    return Chart(
+        slug="actions-by-status",
+        title=_("Actions by status"),
+        description=_(
+            "The number of actions we have published in 'you said, we did' updates about this "
+            "ambition, by how far they have got."
+        ),
+        kind="bar",
+        label_heading=_("Status"),
+        value_heading=_("Actions"),
+        rows=[(str(label), counts.get(value, 0)) for value, label in UpdatePage.Status.choices],
+        order=40,
+    )

@@ -19,6 +19,7 @@ from hub.models import CouncilSettings
 from local_offer.models import LocalOfferPage
 from outcomes.models import AmbitionPage
 from schools.models import SchoolFinderPage
+from you_said_we_did.models import UpdateIndexPage, UpdatePage
 
 # Test id -> page model. Every public page type the site has; add new ones here.
 PAGE_TYPES: dict[str, type[Page]] = {
@@ -30,6 +31,8 @@ PAGE_TYPES: dict[str, type[Page]] = {
     "local_offer": LocalOfferPage,
     "consultation": ConsultationPage,
     "school_finder": SchoolFinderPage,
+    "update_index": UpdateIndexPage,
+    "update": UpdatePage,
 }
 
 NOT_FOUND_URL = "/this-page-does-not-exist/"

@@ -35,12 +35,19 @@ EXPECTED_PATHS = [
     "/privacy/",
     "/cookies/",
     "/contact/",
-    # Added by the apps' own demo data (local_offer, schools, consultations).
+    # Added by the apps' own demo data (local_offer, schools, consultations, you_said_we_did).
     "/find-support/",
     "/find-a-school/",
     "/have-your-say/",
     "/have-your-say/draft-send-strategy/",
     "/have-your-say/young-people-have-your-say/",
+    "/you-said-we-did/",
+    "/you-said-we-did/shorter-waits-and-news-while-you-wait/",
+    "/you-said-we-did/clearer-information-about-support/",
+    "/you-said-we-did/training-school-staff-in-inclusive-teaching/",
+    "/you-said-we-did/more-ways-to-have-your-say/",
+    "/you-said-we-did/preparing-for-adulthood-from-year-9/",
+    "/you-said-we-did/safer-journeys-to-school/",
 ]
 
 
