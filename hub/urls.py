@@ -23,6 +23,7 @@ urlpatterns = [
     path("brand.css", cache_page(60 * 5)(views.brand_css), name="brand_css"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/openreferral/", include("local_offer.api.urls")),
+    path("updates/", include("you_said_we_did.urls")),
 ]
 
 if settings.DEBUG:

@@ -72,6 +72,7 @@ class SubscriptionFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Subscription
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def ambitions(self, create, extracted, **kwargs):

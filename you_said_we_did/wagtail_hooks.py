@@ -1,3 +1,40 @@
 """CMS set-up for updates: the dashboard chart of actions by status, subscriptions for staff."""
 
+from django.utils.translation import gettext_lazy
+from wagtail.admin.ui.tables import Column
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
 from . import dashboard  # noqa: F401  (registers the ambition dashboard chart)
+from .models import Subscription
+
+
+def _ambition_list(subscription: Subscription) -> str:
+    titles = [str(ambition) for ambition in subscription.ambitions.all()]
+    return "; ".join(titles) if titles else str(gettext_lazy("Every update"))
+
+
+class SubscriptionViewSet(SnippetViewSet):
+    """Confirmed email subscriptions to updates, for staff answering a request to find or
+    delete someone's address. Subscribers manage their own through the links in every email.
+    Only people with the model's permissions see these."""
+
+    model = Subscription
+    icon = "mail"
+    menu_label = gettext_lazy("Update subscriptions")
+    add_to_admin_menu = False
+    list_display = [
+        "email",
+        Column("ambitions", label=gettext_lazy("Ambitions"), accessor=_ambition_list),
+        "language",
+        "easy_read",
+        "confirmed_at",
+    ]
+    search_fields = ["email"]
+    inspect_view_enabled = True
+
+    def get_queryset(self, request):
+        return Subscription.objects.prefetch_related("ambitions")
+
+
+register_snippet(SubscriptionViewSet)

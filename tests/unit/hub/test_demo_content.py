@@ -135,6 +135,7 @@ def test_top_level_sections_are_in_the_menu_and_site_pages_are_not(demo_site):
         "young-people",
         "schools-and-professionals",
         "have-your-say",
+        "you-said-we-did",
     }
     first = demo_site.root_page.get_children().filter(show_in_menus=True).first()
     assert first.slug == "find-support", "Finding support comes first in the navigation"
