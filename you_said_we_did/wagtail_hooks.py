@@ -1,7 +1,9 @@
 """CMS set-up for updates: the dashboard chart of actions by status, subscriptions for staff."""
 
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.tables import Column
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -12,6 +14,19 @@ from .models import Subscription
 def _ambition_list(subscription: Subscription) -> str:
     titles = [str(ambition) for ambition in subscription.ambitions.all()]
     return "; ".join(titles) if titles else str(gettext_lazy("Every update"))
+
+
+class FindAndDeleteOnly(ModelPermissionPolicy):
+    """Staff may find and delete a subscription but never add or change one: that would sign
+    someone up without their own confirmation."""
+
+    def user_has_permission(self, user, action):
+        if action in {"add", "change"}:
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
 
 
 class SubscriptionViewSet(SnippetViewSet):
@@ -32,6 +47,10 @@ class SubscriptionViewSet(SnippetViewSet):
     ]
     search_fields = ["email"]
     inspect_view_enabled = True
+
+    @cached_property
+    def permission_policy(self):
+        return FindAndDeleteOnly(self.model)
 
     def get_queryset(self, request):
         return Subscription.objects.prefetch_related("ambitions")

@@ -247,3 +247,25 @@ def test_index_and_update_query_counts_do_not_grow(index, ambitions, consultatio
     first.save_revision().publish()
     assert (count_queries(index.url), count_queries(first.url)) == small
     assert small == (QUERY_BUDGET["index"], QUERY_BUDGET["update"])
+
+
+def test_staff_can_find_and_delete_subscriptions_but_not_add_or_edit_them(client):
+    from django.urls import reverse
+
+    from you_said_we_did.factories import SubscriptionFactory
+
+    admin = User.objects.create_superuser("boss", password="pw")
+    client.force_login(admin)
+    subscription = SubscriptionFactory()
+    listing = client.get(reverse("wagtailsnippets_you_said_we_did_subscription:list"))
+    assert listing.status_code == 200 and subscription.email in listing.content.decode()
+    add = client.get(reverse("wagtailsnippets_you_said_we_did_subscription:add"))
+    edit = client.get(
+        reverse("wagtailsnippets_you_said_we_did_subscription:edit", args=[subscription.pk])
+    )
+    assert add.status_code in {302, 403} and edit.status_code in {302, 403}
+    delete_url = reverse(
+        "wagtailsnippets_you_said_we_did_subscription:delete", args=[subscription.pk]
+    )
+    assert client.post(delete_url).status_code == 302
+    assert not type(subscription).objects.filter(pk=subscription.pk).exists()
