@@ -8,6 +8,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 PORT ?= 8000
+# The unit layer runs in parallel (pytest-xdist), one process per core on a 2-core machine.
+UNIT_WORKERS ?= 2
 STATIC_SOURCES := $(shell find static_src -type f 2>/dev/null)
 
 .PHONY: help install static migrate demo run test test-unit test-browser bench lint messages format check-deploy clean
@@ -46,8 +48,8 @@ run: static demo ## Install everything, migrate, load the demo content and serve
 
 test: static test-unit test-browser ## Run the whole suite (PostgreSQL when DATABASE_URL is set, else SQLite)
 
-test-unit: install ## Unit and integration tests, without the browser layer
-	$(VENV)/bin/pytest -m "not browser and not perf" $(PYTEST_ARGS)
+test-unit: install ## Unit and integration tests, without the browser layer (UNIT_WORKERS processes)
+	$(VENV)/bin/pytest -m "not browser and not perf" -n $(UNIT_WORKERS) $(PYTEST_ARGS)
 
 test-browser: static ## The browser layer: Playwright driving /usr/bin/chromium, with axe-core
 	$(VENV)/bin/pytest -m browser $(PYTEST_ARGS)
