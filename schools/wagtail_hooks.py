@@ -21,7 +21,9 @@ class SchoolViewSet(SnippetViewSet):
     list_filter = ["closed", "phase", "district", "community", "last_check_status"]
     list_per_page = 50
     search_fields = ["name", "town", "postcode"]
-    search_backend_name = None  # plain database search: School is not in the search index
+    # Staff look schools up by name, town or postcode: a plain database filter, so the admin list
+    # includes closed schools (which the site search leaves out) and needs no index rebuild.
+    search_backend_name = None
     ordering = ["name"]
     add_to_admin_menu = False
 

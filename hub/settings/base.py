@@ -237,6 +237,10 @@ else:
 
 # --- Search ------------------------------------------------------------------------------------
 # Database full-text search unless a cluster is configured; search code never asks which.
+# Synonyms and acronyms are expanded by search.synonyms at query time, not by the backend, so
+# both behave the same. (Wagtail's database backend takes one text-search configuration for the
+# whole index, not one per language: "english" stems the default-language content and is
+# harmless for the rest. SQLite ignores it.)
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
@@ -246,10 +250,14 @@ if ELASTICSEARCH_URL:
             "TIMEOUT": 5,
             "OPTIONS": {},
             "INDEX_SETTINGS": {},
+            # update_index builds a new index and swaps the alias: search keeps working meanwhile.
+            "ATOMIC_REBUILD": True,
         }
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}
+    }
 
 # --- Wagtail -----------------------------------------------------------------------------------
 WAGTAILIMAGES_IMAGE_MODEL = "hub.AccessibleImage"

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.search import index
 
 from schools.text import compact_postcode, search_key
 
@@ -26,7 +27,7 @@ class LinkStatus(models.TextChoices):
     MISSING = "missing", _("No report link")
 
 
-class CommunityOfSchools(models.Model):
+class CommunityOfSchools(index.Indexed, models.Model):
     """A group of local schools working together and with local services, linked to an NHS
     Primary Care Network. SEND staff edit them; parents and SENCos see them on school pages."""
 
@@ -64,6 +65,14 @@ class CommunityOfSchools(models.Model):
         FieldPanel("area"),
         FieldPanel("description"),
     ]
+    # Found by the site search (search/), under its own "Communities of Schools" filter.
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
+        index.SearchField("area"),
+        index.SearchField("primary_care_network"),
+        index.SearchField("description"),
+    ]
 
     class Meta:
         ordering = ["name"]
@@ -91,7 +100,7 @@ class SchoolQuerySet(models.QuerySet):
         return queryset
 
 
-class School(models.Model):
+class School(index.Indexed, models.Model):
     """A school as the DfE's Get Information About Schools (GIAS) describes it, plus what SEND
     staff add: its Community of Schools, its SEND Information Report and its SENCo.
 
@@ -233,6 +242,20 @@ class School(models.Model):
         ),
     ]
 
+    # Found by the site search (search/); only open schools are searched (the `closed` filter).
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
+        index.SearchField("town"),
+        index.SearchField("postcode"),
+        index.SearchField("district"),
+        index.SearchField("phase"),
+        index.SearchField("establishment_type"),
+        index.SearchField("sen_provision_text"),
+        index.RelatedFields("community", [index.SearchField("name")]),
+        index.FilterField("closed"),
+    ]
+
     class Meta:
         ordering = ["name", "urn"]
         verbose_name = _("school")
@@ -259,6 +282,10 @@ class School(models.Model):
         return search_key(self.name, self.town, self.postcode, compact_postcode(self.postcode))[
             :400
         ]
+
+    def sen_provision_text(self) -> str:
+        """The GIAS SEN provision types as words ("ASD - Autistic Spectrum Disorder"), for search."""
+        return ", ".join(str(item) for item in self.sen_provision or [])
 
     @property
     def address_lines(self) -> list[str]:
