@@ -36,8 +36,15 @@ export function enhanceCombobox(input, options) {
 
   const wrapper = document.createElement("div");
   wrapper.className = ["hub-autocomplete", options.wrapperClass].filter(Boolean).join(" ");
+  // Moving the input blurs it. Someone may already be typing (the script loads after the
+  // page), so give the focus and caret back, and offer suggestions for what they typed.
+  const hadFocus = document.activeElement === input;
   input.parentNode.insertBefore(wrapper, input);
   wrapper.appendChild(input);
+  if (hadFocus) {
+    input.focus();
+    if (input.value) queueMicrotask(() => input.dispatchEvent(new Event("input")));
+  }
 
   const listbox = document.createElement("ul");
   listbox.id = listboxId;

@@ -52,7 +52,7 @@ def test_search_works_without_javascript(page_without_js, finder_urls):
     page = page_without_js
     page.goto(finder_urls["finder"])
     page.get_by_label("School name, town or postcode").fill("demo")
-    page.get_by_role("button", name="Search").click()
+    page.locator("form.hub-school-search").get_by_role("button", name="Search").click()
     page.wait_for_url("**?q=demo**")
     results = page.locator(".hub-school-results h3 a")
     assert results.count() == 20, "the first page of results"
@@ -65,20 +65,23 @@ def test_search_works_without_javascript(page_without_js, finder_urls):
 
 def test_autocomplete_with_the_keyboard(page, finder_urls, axe, screenshot):
     page.goto(finder_urls["finder"])
-    box = page.get_by_role("combobox", name="School name, town or postcode")
+    # The finder's own box (the site header has a search combobox too).
+    finder = page.locator("form.hub-school-search")
+    box = finder.get_by_role("combobox", name="School name, town or postcode")
     box.focus()
     page.keyboard.type("oakwood", delay=30)
-    listbox = page.get_by_role("listbox")
+    listbox = finder.get_by_role("listbox")
     listbox.wait_for(state="visible")
     assert box.get_attribute("aria-expanded") == "true"
-    options = page.get_by_role("option")
+    options = finder.get_by_role("option")
     assert options.count() >= 1
     assert "Oakwood Demo Primary School" in options.first.inner_text()
     page.wait_for_function(
-        "() => document.querySelector('[role=status]').textContent.includes('found')"
+        "() => document.querySelector('form.hub-school-search [role=status]')"
+        ".textContent.includes('found')"
     )
     axe.assert_no_violations(page)
-    screenshot(page.locator(".hub-autocomplete"), "en-gb-school-autocomplete")
+    screenshot(finder.locator(".hub-autocomplete"), "en-gb-school-autocomplete")
 
     page.keyboard.press("ArrowDown")
     active = box.get_attribute("aria-activedescendant")
@@ -93,7 +96,7 @@ def test_autocomplete_with_the_keyboard(page, finder_urls, axe, screenshot):
 
 def test_enter_without_a_choice_submits_the_full_search(page, finder_urls):
     page.goto(finder_urls["finder"])
-    box = page.get_by_role("combobox")
+    box = page.locator("form.hub-school-search").get_by_role("combobox")
     box.fill("ashford")
     box.press("Enter")
     page.wait_for_url("**?q=ashford**")
