@@ -12,7 +12,13 @@ def over_limit(request: HttpRequest, scope: str, limit: int, window_seconds: int
     """Counts this request against `scope` and says whether the visitor has gone over `limit`
     requests in the current window."""
     address = request.META.get("REMOTE_ADDR", "unknown")
-    key = f"ratelimit:{scope}:{address}"
+    return over_limit_for(f"{scope}:{address}", limit, window_seconds)
+
+
+def over_limit_for(name: str, limit: int, window_seconds: int) -> bool:
+    """The same count for anything else that needs limiting, such as emails to one address
+    (`name` must not be personal data itself: hash it first)."""
+    key = f"ratelimit:{name}"
     cache.add(key, 0, window_seconds)
     try:
         count = cache.incr(key)

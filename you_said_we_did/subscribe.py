@@ -20,7 +20,6 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.http import (
@@ -39,7 +38,7 @@ from wagtail.models import Locale
 
 from consultations.models import OutcomeSubscription
 from hub.models import CouncilSettings
-from hub.ratelimit import over_limit
+from hub.ratelimit import over_limit, over_limit_for
 from outcomes.models import Ambition
 
 from .forms import SubscribeForm
@@ -193,14 +192,9 @@ def _subpage_url(page, request, name: str, *args) -> str:
 def _too_many(request, email: str) -> bool:
     if over_limit(request, "you_said_we_did:subscribe", SUBSCRIBE_LIMIT, SUBSCRIBE_WINDOW):
         return True
-    key = f"you_said_we_did:subscribe-address:{recipient_hash(email)}"
-    cache.add(key, 0, ADDRESS_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the window ended between add() and incr()
-        cache.set(key, 1, ADDRESS_WINDOW)
-        count = 1
-    return count > ADDRESS_LIMIT
+    return over_limit_for(
+        f"you_said_we_did:subscribe-address:{recipient_hash(email)}", ADDRESS_LIMIT, ADDRESS_WINDOW
+    )
 
 
 def send_confirmation(page: UpdateIndexPage, request: HttpRequest, choices: dict) -> None:
