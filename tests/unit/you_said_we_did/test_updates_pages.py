@@ -222,12 +222,21 @@ def test_home_page_shows_open_consultations_and_latest_updates(client, home, ind
     assert "Newest update" in page.select_one("#latest-updates").find_parent("section").get_text()
 
 
-def test_translated_index_uses_the_default_ambitions_when_untranslated(client, index, ambitions):
-    UpdatePageFactory(parent=index, ambitions=[ambitions[1]])
-    locale = Locale.objects.get_or_create(language_code="pl")[0]
-    assert locale.pk != Locale.get_default().pk
-    page = soup(client.get(index.url, {"ambition": "1"}))
-    assert len(titles(page)) == 1
+def test_translated_index_uses_the_default_ambitions_when_untranslated(client, home, ambitions):
+    """A Polish index whose ambitions have not been translated yet still filters by them."""
+    english = UpdateIndexPageFactory(parent=home)
+    polish_locale = Locale.objects.get_or_create(language_code="pl")[0]
+    assert polish_locale.pk != Locale.get_default().pk
+    polish_home = home.copy_for_translation(polish_locale)
+    polish_home.save_revision().publish()
+    polish = english.copy_for_translation(polish_locale)
+    polish.save_revision().publish()
+    UpdatePageFactory(parent=polish, title="Po polsku", ambitions=[ambitions[1]])
+    UpdatePageFactory(parent=polish, title="Inne", ambitions=[ambitions[2]])
+    page = soup(client.get(polish.url, {"ambition": "1"}))
+    options = [o["value"] for o in page.select("select[name=ambition] option")]
+    assert options == ["", "1", "2", "3"]
+    assert titles(page) == ["Po polsku"]
 
 
 QUERY_BUDGET = {"index": 23, "update": 30}
