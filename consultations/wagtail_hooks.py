@@ -4,9 +4,10 @@ paper responses."""
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count
 from django.forms.renderers import DjangoTemplates
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -36,24 +37,19 @@ from .permissions import analysts_only, is_analyst
 from .saving import save_response
 
 
-def _consultation(page_id: int) -> ConsultationPage:
-    return get_object_or_404(
-        ConsultationPage.objects.filter(locale=Locale.get_default()), pk=page_id
-    )
-
-
 @analysts_only
 def index(request):
-    pages = ConsultationPage.objects.filter(locale=Locale.get_default()).order_by("-opens_at")
-    from django.db.models import Count
-
-    pages = pages.annotate(response_count=Count("responses"))
+    pages = (
+        ConsultationPage.objects.filter(locale=Locale.get_default())
+        .order_by("-opens_at")
+        .annotate(response_count=Count("responses"))
+    )
     return render(request, "consultations/admin/index.html", {"pages": pages})
 
 
 @analysts_only
 def analysis(request, page_id: int):
-    page = _consultation(page_id)
+    page = coding.consultation_or_404(page_id)
     total, summaries = summarise(page)
     filter_form, free_texts = free_text_answers(page, request.GET, request.GET.get("p"))
     params = request.GET.copy()
@@ -77,7 +73,7 @@ def analysis(request, page_id: int):
 def export(request, page_id: int, file_format: str):
     if file_format not in {"csv", "xlsx"}:
         raise Http404
-    page = _consultation(page_id)
+    page = coding.consultation_or_404(page_id)
     personal = may_see_personal_data(request.user)
     name = f"{page.slug}-responses"
     if file_format == "xlsx":
@@ -93,7 +89,7 @@ def export(request, page_id: int, file_format: str):
 
 def paper_entry(request, page_id: int):
     """Staff type in a response that came by post; it is saved with the channel 'paper'."""
-    page = _consultation(page_id)
+    page = coding.consultation_or_404(page_id)
     if not (is_analyst(request.user) or page.permissions_for_user(request.user).can_edit()):
         raise PermissionDenied
     form_class = paper_form_class(page.steps)
