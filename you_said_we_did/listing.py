@@ -33,9 +33,17 @@ def _with_count(label, count: int) -> str:
 
 
 class UpdateFilterForm(GovukForm):
-    ambition = forms.ChoiceField(label=_("Ambition"), required=False)
+    ambition = forms.ChoiceField(
+        label=_("Ambition"),
+        required=False,
+        help_text=_("Our SEND strategy has five ambitions: the things we most want to improve."),
+    )
     status = forms.ChoiceField(label=_("Status"), required=False, widget=forms.RadioSelect)
-    consultation = forms.ChoiceField(label=_("From the consultation"), required=False)
+    consultation = forms.ChoiceField(
+        label=_("From the consultation"),
+        required=False,
+        help_text=_("The questions we asked that this update answers."),
+    )
 
     def __init__(self, data, *, ambitions, consultations, counts, **kwargs):
         super().__init__(data, **kwargs)
