@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from search.snippets import contains, window
+from search.snippets import TermMatcher, window
 
 if TYPE_CHECKING:
     from search.sources import Candidate
@@ -122,12 +122,13 @@ def site_search(
 
     promoted = _promotions(text, scope)
     promoted_keys = {candidate.key for candidate in promoted}
+    matcher = TermMatcher([*(c.alternatives for c in concepts), [tuple(corrected_words)]])
     scored: list[tuple[float, Candidate]] = []
     for kind, candidates in found.items():
         unique = _one_per_translation(c for c in candidates if c.key not in promoted_keys)
         outcome.counts[kind] = len(unique)
         if result_type in (None, kind):
-            scored.extend((_relevance(c, concepts, corrected_words), c) for c in unique)
+            scored.extend((_relevance(c, matcher, corrected_words), c) for c in unique)
     scored.sort(key=lambda pair: (-pair[0], pair[1].hit.title.lower()))
 
     outcome.total = len(scored)
@@ -136,14 +137,14 @@ def site_search(
     terms = [alt for concept in concepts for alt in concept.alternatives]
     outcome.terms = [" ".join(term) for term in terms]
     for score, candidate in scored[(page - 1) * per_page : page * per_page]:
-        hit = candidate.hit
+        hit = candidate.resolve_url()
         hit.score = round(score, 3)
         hit.snippet = window(hit.snippet, terms)
         outcome.hits.append(hit)
     if page == 1 and result_type in (None, "page", "consultation", "update"):
         for candidate in promoted:
             candidate.hit.snippet = window(candidate.hit.snippet, terms)
-            outcome.promoted.append(candidate.hit)
+            outcome.promoted.append(candidate.resolve_url())
     if fixes and (outcome.total or outcome.promoted):
         outcome.suggestion = " ".join(corrected_words)
     return outcome
@@ -179,7 +180,10 @@ def _search_every_type(sources, concepts, scope, routes, operator: str) -> dict:
     from search.synonyms import build_query
 
     search_query = build_query(concepts, operator)
-    return {kind: sources.SOURCES[kind](search_query, scope, routes) for kind in RESULT_TYPES}
+    found = {}
+    for source in sources.SOURCES:
+        found.update(source(search_query, scope, routes))
+    return {kind: found.get(kind, []) for kind in RESULT_TYPES}
 
 
 def _one_per_translation(candidates) -> list:
@@ -192,25 +196,31 @@ def _one_per_translation(candidates) -> list:
     return list(chosen.values())
 
 
-def _relevance(candidate, concepts, query_words: list[str]) -> float:
+def _relevance(candidate, matcher: TermMatcher, query_words: list[str]) -> float:
+    """`matcher` holds one group of terms per concept of the query, then the whole query."""
     from search.synonyms import words
 
     hit = candidate.hit
+    in_title = matcher.found(hit.title)
+    in_summary = None  # read only when some concept is not in the title
     score = 0.0
-    for concept in concepts:
-        if contains(hit.title, concept.alternatives):
+    for index in range(len(matcher.groups) - 1):
+        if in_title[index]:
             score += IN_TITLE
-        elif contains(hit.meta, concept.alternatives) or contains(
-            hit.snippet, concept.alternatives
-        ):
-            score += IN_SNIPPET
-        else:
-            score += IN_BODY
-    title_words = words(hit.title)
-    if contains(hit.title, [tuple(query_words)]):
+            continue
+        if in_summary is None:
+            in_summary = [
+                meta or snippet
+                for meta, snippet in zip(
+                    matcher.found(hit.meta), matcher.found(hit.snippet), strict=True
+                )
+            ]
+        score += IN_SNIPPET if in_summary[index] else IN_BODY
+    # (A title that is the query contains it, so only those titles are split into words.)
+    if in_title[-1]:
         score += WHOLE_QUERY_IN_TITLE
-    if title_words == query_words:
-        score += TITLE_IS_QUERY
+        if words(hit.title) == query_words:
+            score += TITLE_IS_QUERY
     score *= TYPE_BOOST.get(hit.type, 1.0)
     # The backend's own order breaks ties between results our scoring cannot tell apart.
     score += 1.0 / (2 + candidate.position)

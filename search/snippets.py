@@ -58,6 +58,33 @@ def contains(text: str, terms: Iterable[tuple[str, ...]]) -> bool:
     return bool(spans(text, terms))
 
 
+class TermMatcher:
+    """Which of several groups of terms occur in a text, reading the text once.
+
+    Ranking asks this of every candidate's title, summary and extra line for each concept of the
+    query; `contains` per concept would split the same text into words again each time."""
+
+    def __init__(self, groups: Iterable[Iterable[tuple[str, ...]]]):
+        self.groups = [_stemmed_terms(terms) for terms in groups]
+
+    def found(self, text: str) -> list[bool]:
+        """For each group, whether any of its terms occurs in `text` as whole words."""
+        stems = [token[0] for token in _tokens(text)] if text else []
+        present = set(stems)
+        return [any(_occurs(term, stems, present) for term in group) for group in self.groups]
+
+
+def _occurs(term: tuple[str, ...], stems: list[str], present: set[str]) -> bool:
+    if not all(word in present for word in term):
+        return False
+    if len(term) == 1:
+        return True
+    return any(
+        tuple(stems[start : start + len(term)]) == term
+        for start in range(len(stems) - len(term) + 1)
+    )
+
+
 def window(text: str, terms: Iterable[tuple[str, ...]], width: int = WINDOW) -> str:
     """About `width` characters of `text` around the first matched term (the start when nothing
     matches), cut at word boundaries, with ellipses where text was left out."""

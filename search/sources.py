@@ -8,6 +8,7 @@ is checked in Python on the fetched rows instead.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.apps import apps
@@ -41,20 +42,30 @@ class Scope:
         return list(dict.fromkeys([self.active_locale_id, self.default_locale_id]))
 
 
-def _search(query: SearchQuery, queryset):
-    """One search query on the configured backend: the best MAX_PER_TYPE matches, best first."""
-    return get_search_backend().search(query, queryset)[:MAX_PER_TYPE]
+def _search(query: SearchQuery, queryset, limit: int = MAX_PER_TYPE):
+    """One search query on the configured backend: the best `limit` matches, best first."""
+    return get_search_backend().search(query, queryset)[:limit]
 
 
 @dataclass
 class Candidate:
     """A hit plus what merging needs: a key shared by the translations of the same thing, and
-    whether it is in the visitor's language."""
+    whether it is in the visitor's language.
+
+    Working out a URL costs more than everything else about a result, so `locate` is kept and
+    called only for the results on the page being shown (see `resolve_url`)."""
 
     hit: Hit
     key: str
     in_active_language: bool
     position: int  # 0 for the backend's best match of this kind
+    locate: Callable[[], str] | None = None
+
+    def resolve_url(self) -> Hit:
+        if self.locate is not None:
+            self.hit.url = self.locate() or ""
+            self.locate = None
+        return self.hit
 
 
 def _summary_annotation():
@@ -93,6 +104,9 @@ def page_queryset(scope: Scope, model: type[Page] = Page, include_special: bool 
     return queryset
 
 
+PAGE_RESULT_TYPES = ("page", "consultation", "update")
+
+
 def page_type_of(page: Page) -> str:
     """The result type of any page: consultations and updates are their own kinds."""
     for result_type, model in _special_page_types().items():
@@ -111,46 +125,54 @@ def page_candidate(page: Page, scope: Scope, result_type: str, position: int) ->
         hit=Hit(
             type=result_type,
             title=page.title,
-            url=page.get_url() or "",
+            url="",  # see Candidate.locate
             snippet=getattr(page, "search_summary", "") or "",
             language=scope.default_language if content_in_default else "",
         ),
         key=f"page:{page.translation_key}",
         in_active_language=in_active and page.alias_of_id is None,
         position=position,
+        locate=page.get_url,
     )
 
 
-def _pages(query: SearchQuery, scope: Scope, model: type[Page], result_type: str):
-    results = _search(query, page_queryset(scope, model))
-    return [
-        page_candidate(page, scope, result_type, position) for position, page in enumerate(results)
-    ]
+def search_pages(query: SearchQuery, scope: Scope, routes: dict) -> dict[str, list[Candidate]]:
+    """Information pages, guides, ambitions, the directory and finder pages themselves, and
+    consultations and updates, which are results of their own kinds: one search for all of them
+    (each search costs a query and its compilation), split by kind afterwards."""
+    limit = MAX_PER_TYPE * len(PAGE_RESULT_TYPES)
+    results = _search(query, page_queryset(scope, include_special=True), limit)
+    found: dict[str, list[Candidate]] = {kind: [] for kind in PAGE_RESULT_TYPES}
+    for page in results:
+        kind = page_type_of(page)
+        if len(found[kind]) < MAX_PER_TYPE:
+            found[kind].append(page_candidate(page, scope, kind, len(found[kind])))
+    return found
 
 
-def search_pages(query: SearchQuery, scope: Scope, routes: dict) -> list[Candidate]:
-    """Information pages, guides, ambitions, the directory and finder pages themselves."""
-    return _pages(query, scope, Page, "page")
+SERVICE_FIELDS = (
+    "translation_key",
+    "locale_id",
+    "name",
+    "description",
+    "status",
+    "organisation__name",
+)
 
 
-def search_consultations(query: SearchQuery, scope: Scope, routes: dict) -> list[Candidate]:
-    return _pages(query, scope, _special_page_types()["consultation"], "consultation")
-
-
-def search_updates(query: SearchQuery, scope: Scope, routes: dict) -> list[Candidate]:
-    return _pages(query, scope, _special_page_types()["update"], "update")
-
-
-def search_services(query: SearchQuery, scope: Scope, routes: dict) -> list[Candidate]:
+def search_services(query: SearchQuery, scope: Scope, routes: dict) -> dict[str, list[Candidate]]:
     """Local Offer services that parents can see: live, open or briefly closed."""
     from local_offer.directory import LISTED_STATUSES
     from local_offer.models import Service
 
     directory = routes.get("service")
     if directory is None:
-        return []
-    results = Service.objects.filter(live=True, locale_id__in=scope.locale_ids).select_related(
-        "organisation"
+        return {"service": []}
+    # Only what a result shows: services are wide rows, and 200 of them are read per search.
+    results = (
+        Service.objects.filter(live=True, locale_id__in=scope.locale_ids)
+        .select_related("organisation")
+        .only(*SERVICE_FIELDS)
     )
     results = _search(query, results)
     candidates = []
@@ -164,7 +186,7 @@ def search_services(query: SearchQuery, scope: Scope, routes: dict) -> list[Cand
                 hit=Hit(
                     type="service",
                     title=service.name,
-                    url=_route_url(directory, "service", service.translation_key),
+                    url="",  # see Candidate.locate
                     snippet=service.description,
                     language="" if in_active else scope.default_language,
                     meta=service.organisation.name,
@@ -172,18 +194,19 @@ def search_services(query: SearchQuery, scope: Scope, routes: dict) -> list[Cand
                 key=f"service:{service.translation_key}",
                 in_active_language=in_active,
                 position=len(candidates),
+                locate=_route(directory, "service", service.translation_key),
             )
         )
-    return candidates
+    return {"service": candidates}
 
 
-def search_schools(query: SearchQuery, scope: Scope, routes: dict) -> list[Candidate]:
+def search_schools(query: SearchQuery, scope: Scope, routes: dict) -> dict[str, list[Candidate]]:
     """Open schools (closed ones stay in the data for history but are never found)."""
     from schools.models import School
 
     finder = routes.get("school")
     if finder is None:
-        return []
+        return {"school": []}
     results = School.objects.filter(closed=False).select_related("community")
     results = _search(query, results)
     candidates = []
@@ -204,50 +227,49 @@ def search_schools(query: SearchQuery, scope: Scope, routes: dict) -> list[Candi
                 hit=Hit(
                     type="school",
                     title=school.name,
-                    url=_route_url(finder, "school", school.urn),
+                    url="",  # see Candidate.locate
                     snippet=summary,
                     meta=", ".join(part for part in details if part),
                 ),
                 key=f"school:{school.urn}",
                 in_active_language=True,
                 position=position,
+                locate=_route(finder, "school", school.urn),
             )
         )
-    return candidates
+    return {"school": candidates}
 
 
-def search_communities(query: SearchQuery, scope: Scope, routes: dict) -> list[Candidate]:
+def search_communities(
+    query: SearchQuery, scope: Scope, routes: dict
+) -> dict[str, list[Candidate]]:
     from schools.models import CommunityOfSchools
 
     finder = routes.get("school")
     if finder is None:
-        return []
+        return {"community": []}
     results = _search(query, CommunityOfSchools.objects.all())
-    return [
+    candidates = [
         Candidate(
             hit=Hit(
                 type="community",
                 title=community.name,
-                url=_route_url(finder, "community", community.slug),
+                url="",  # see Candidate.locate
                 snippet=community.description,
                 meta=", ".join(p for p in (community.area, community.primary_care_network) if p),
             ),
             key=f"community:{community.pk}",
             in_active_language=True,
             position=position,
+            locate=_route(finder, "community", community.slug),
         )
         for position, community in enumerate(results)
     ]
+    return {"community": candidates}
 
 
-SOURCES = {
-    "page": search_pages,
-    "service": search_services,
-    "school": search_schools,
-    "community": search_communities,
-    "consultation": search_consultations,
-    "update": search_updates,
-}
+# Each source makes one search and returns its candidates by kind of result.
+SOURCES = [search_pages, search_services, search_schools, search_communities]
 
 
 def route_pages(scope: Scope) -> dict[str, Page]:
@@ -267,5 +289,6 @@ def route_pages(scope: Scope) -> dict[str, Page]:
     return bases
 
 
-def _route_url(page, route: str, argument) -> str:
-    return (page.get_url() or "") + page.reverse_subpage(route, args=[argument])
+def _route(page, route: str, argument) -> Callable[[], str]:
+    """The URL of one of `page`'s routes (a service, a school), worked out when asked for."""
+    return lambda: (page.get_url() or "") + page.reverse_subpage(route, args=[argument])

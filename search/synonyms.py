@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
@@ -87,6 +88,9 @@ _APOSTROPHE_S = re.compile(r"['’]s\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+")
 
 
+# Ranking and highlighting fold and stem every word of every candidate result; the same few
+# thousand words come back again and again, so both remember their answers.
+@lru_cache(maxsize=20_000)
 def fold(text: str) -> str:
     """Lower case without accents, so "Ménage" and "menage" are the same word."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
@@ -105,6 +109,7 @@ def words(text: str) -> list[str]:
     return [folded for folded in (fold(word) for word in accented_words(text)) if folded]
 
 
+@lru_cache(maxsize=20_000)
 def stem(word: str) -> str:
     """A deliberately light stemmer: plurals and -ing/-ed, enough to match "plans" to "plan"
     when we highlight and rank. (Backends do their own stemming when matching.)"""

@@ -156,6 +156,11 @@ def build_site(home) -> dict:
             body=paragraph_body(f"{topic}. {words}. What families in Kent can expect."),
         )
     call_command("update_index", verbosity=0)
+    if connection.vendor == "postgresql":
+        # A live database's autovacuum keeps planner statistics; freshly bulk-loaded tables
+        # have none, and the planner would guess (badly) that they are nearly empty.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     return {"directory": directory, "finder": finder}
 
 

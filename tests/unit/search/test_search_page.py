@@ -27,7 +27,7 @@ pytestmark = pytest.mark.usefixtures("search_demo_site")
 # a search adds: locales 1, Local Offer and school finder pages 2, six searches (one per kind
 # of result), view restrictions for the three page searches 3, promotions 1, and the search log
 # (search.insights.record_search).
-QUERY_BUDGET = {"results": 23, "empty": 7}
+QUERY_BUDGET = {"results": 19, "empty": 7}
 
 
 def page_at(path: str) -> Page:
