@@ -12,7 +12,7 @@ PORT ?= 8000
 UNIT_WORKERS ?= 2
 STATIC_SOURCES := $(shell find static_src -type f 2>/dev/null)
 
-.PHONY: help install static migrate demo run test test-unit test-browser bench lint messages format check-deploy clean
+.PHONY: help install static migrate demo run test test-unit test-browser bench lint messages messages-check format check-deploy clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-18s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -57,14 +57,25 @@ test-browser: static ## The browser layer: Playwright driving /usr/bin/chromium,
 bench: static ## Benchmarks in tests/perf/ (not part of `make test`)
 	$(VENV)/bin/pytest -m perf tests/perf $(PYTEST_ARGS)
 
-lint: install ## ruff lint and format check, missing migrations
+lint: install messages-check ## ruff lint and format check, missing migrations, stale message files
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run
 
+MAKEMESSAGES := $(MANAGE) makemessages --all --no-location -i ".venv/*" -i "node_modules/*" -i "tests/*" -i "static*"
+
 messages: install ## Update the interface translations in locale/ and compile them
-	$(MANAGE) makemessages --all --no-location -i ".venv/*" -i "node_modules/*" -i "tests/*" -i "static*"
+	$(MAKEMESSAGES)
 	$(MANAGE) compilemessages -i .venv -i node_modules
+
+# Re-extracts the strings and fails if that changes a committed .po file (apart from its date):
+# a string was added or changed in the code without `make messages` (and its translation).
+messages-check: install ## Fail when locale/*.po misses strings that are in the code
+	@$(MAKEMESSAGES) > /dev/null
+	@git diff --quiet -I '^"POT-Creation-Date: ' -- 'locale/*.po' || { \
+	  git diff --stat -- 'locale/*.po'; \
+	  echo "locale/ is stale: run 'make messages', translate the new strings and commit."; \
+	  exit 1; }
 
 format: install ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix .
