@@ -44,7 +44,9 @@ class ChoiceOptionBlock(blocks.StructBlock):
     """One option of a single or multiple choice question."""
 
     label = blocks.CharBlock(label=_("option"), max_length=200)
-    easy_read_label = blocks.CharBlock(label=_("easy read option"), required=False, max_length=200)
+    easy_read_label = blocks.CharBlock(
+        label=_("easy read option"), required=False, default="", max_length=200
+    )
     value = KeyBlock(
         required=False,
         label=_("value in the results"),
@@ -66,15 +68,18 @@ class BaseQuestionBlock(blocks.StructBlock):
 
     key = KeyBlock(label=_("key"), help_text=KEY_HELP)
     label = blocks.CharBlock(label=_("question"), max_length=300)
-    hint = blocks.TextBlock(label=_("hint"), required=False, max_length=500)
+    hint = blocks.TextBlock(label=_("hint"), required=False, default="", max_length=500)
     required = blocks.BooleanBlock(label=_("an answer is required"), required=False, default=True)
     easy_read_label = blocks.CharBlock(
         label=_("easy read question"),
         required=False,
+        default="",
         max_length=300,
         help_text=_("Short everyday words. Used in the easy read version."),
     )
-    easy_read_hint = blocks.TextBlock(label=_("easy read hint"), required=False, max_length=500)
+    easy_read_hint = blocks.TextBlock(
+        label=_("easy read hint"), required=False, default="", max_length=500
+    )
     picture = ImageChooserBlock(
         label=_("picture"),
         required=False,
@@ -130,6 +135,7 @@ class MultipleChoiceBlock(BaseQuestionBlock):
     none_option = blocks.CharBlock(
         label=_("'none of these' option"),
         required=False,
+        default="",
         max_length=200,
         help_text=_("An option that cannot be ticked with any other, such as 'None of these'."),
     )
@@ -270,7 +276,9 @@ class ConditionBlock(blocks.StructBlock):
     """Skip logic: show the step only if an earlier question was answered a certain way."""
 
     question_key = KeyBlock(required=False, label=_("earlier question's key"))
-    value = KeyBlock(
+    # Not called "value": wagtail-localize reads a child of that name as the block's raw value
+    # and fails to extract the page's strings for translation.
+    answer = KeyBlock(
         required=False,
         label=_("answer"),
         help_text=_("The answer's value in the results, such as 'yes' or 'parent-carer'."),
@@ -283,14 +291,16 @@ class ConditionBlock(blocks.StructBlock):
 
 class StepBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("title"), max_length=200)
-    easy_read_title = blocks.CharBlock(label=_("easy read title"), required=False, max_length=200)
+    easy_read_title = blocks.CharBlock(
+        label=_("easy read title"), required=False, default="", max_length=200
+    )
     condition = ConditionBlock(required=False)
     questions = QuestionStreamBlock(label=_("questions"))
 
     def clean(self, value):
         value = super().clean(value)
         condition = value.get("condition") or {}
-        if bool(condition.get("question_key")) != bool(condition.get("value")):
+        if bool(condition.get("question_key")) != bool(condition.get("answer")):
             raise StructBlockValidationError(
                 block_errors={
                     "condition": ValidationError(

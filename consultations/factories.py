@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import uuid
 
 import factory
 from django.utils import timezone
@@ -13,21 +14,32 @@ from .models import Answer, ConsultationPage, Response, Theme
 
 
 def question(kind: str, key: str, label: str, **extra) -> dict:
-    """One question in raw StreamField form."""
+    """One question in raw StreamField form. Each gets a block id, as the page editor gives it:
+    Wagtail adds ids only to top-level blocks of raw data, and wagtail-localize needs one on every
+    block it offers for translation."""
     value = {"key": key, "label": label, "required": extra.pop("required", True), **extra}
-    return {"type": kind, "value": value}
+    return {"type": kind, "value": value, "id": str(uuid.uuid4())}
 
 
 def options(*labels: str) -> list[dict]:
     from django.utils.text import slugify
 
-    return [{"label": label, "easy_read_label": "", "value": slugify(label)} for label in labels]
+    # In the list format the page editor saves (with ids), so wagtail-localize offers the labels
+    # for translation.
+    return [
+        {
+            "type": "item",
+            "value": {"label": label, "easy_read_label": "", "value": slugify(label)},
+            "id": str(uuid.uuid4()),
+        }
+        for label in labels
+    ]
 
 
 def step(title: str, *questions: dict, condition: tuple[str, str] | None = None, **extra) -> dict:
     value = {"title": title, "questions": list(questions), **extra}
     if condition:
-        value["condition"] = {"question_key": condition[0], "value": condition[1]}
+        value["condition"] = {"question_key": condition[0], "answer": condition[1]}
     return {"type": "step", "value": value}
 
 

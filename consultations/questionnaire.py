@@ -139,7 +139,7 @@ def parse_steps(stream) -> list[Step]:
                 easy_read_title=value.get("easy_read_title") or "",
                 questions=[_question(child) for child in value["questions"]],
                 condition_key=condition.get("question_key") or "",
-                condition_value=condition.get("value") or "",
+                condition_value=condition.get("answer") or "",
             )
         )
     return steps

@@ -42,7 +42,7 @@ class DetailsBlock(blocks.StructBlock):
 
 class AccordionSectionBlock(blocks.StructBlock):
     heading = blocks.CharBlock(max_length=120)
-    summary = blocks.CharBlock(max_length=200, required=False)
+    summary = blocks.CharBlock(max_length=200, required=False, default="")
     content = ParagraphBlock()
 
 
@@ -76,6 +76,7 @@ class StepBlock(blocks.StructBlock):
     timing = blocks.CharBlock(
         max_length=80,
         required=False,
+        default="",
         help_text=_("When this step happens, for example 'Within 6 weeks'."),
     )
     content = ParagraphBlock()

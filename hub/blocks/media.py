@@ -10,7 +10,7 @@ class ImageBlock(blocks.StructBlock):
     """An image. Its alt text comes from the image library, where it is required."""
 
     image = ImageChooserBlock()
-    caption = blocks.CharBlock(max_length=200, required=False)
+    caption = blocks.CharBlock(max_length=200, required=False, default="")
 
     class Meta:
         icon = "image"

@@ -163,7 +163,7 @@ def test_easy_read_labels_are_used_in_the_easy_read_version():
 
 
 def test_options_helper_makes_slug_values():
-    assert options("Face to face")[0]["value"] == "face-to-face"
+    assert options("Face to face")[0]["value"]["value"] == "face-to-face"
 
 
 @pytest.mark.parametrize("points", [3, 5])
