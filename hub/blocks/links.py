@@ -1,14 +1,69 @@
+from collections.abc import Iterable, Iterator
+
 from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.list_block import ListValue
+from wagtail.blocks.stream_block import StreamValue
+from wagtail.blocks.struct_block import StructValue
 
 
 class LinkValue(blocks.StructValue):
+    # Set by localize_links: the chosen page in the language of the page showing the link.
+    localized_page = None
+
     @cached_property
     def href(self) -> str:
-        page = self.get("page")
+        page = self.localized_page or self.get("page")
         return page.url if page else self.get("url", "")
+
+
+def _values(value) -> Iterator:
+    """Every block value inside a StreamField value, depth first."""
+    if isinstance(value, StreamValue):
+        for child in value:
+            yield child.value
+            yield from _values(child.value)
+    elif isinstance(value, ListValue):
+        for item in value:
+            yield item
+            yield from _values(item)
+    elif isinstance(value, StructValue):
+        for item in value.values():
+            yield item
+            yield from _values(item)
+
+
+def localize_links(locale_id: int, stream_values: Iterable) -> None:
+    """Point the links chosen in these StreamField values at the pages in `locale_id`.
+
+    wagtail-localize keeps a chosen page as the original-language page in every translation, so
+    a Polish page would link to English pages. Each link is given the linked page's translation
+    (live) where there is one, in one query for the whole page whatever the number of links,
+    and none at all when every link is already in the right language.
+    """
+    links = [
+        value
+        for stream_value in stream_values
+        for value in _values(stream_value)
+        if isinstance(value, LinkValue)
+        and value.get("page") is not None
+        and value["page"].locale_id != locale_id
+    ]
+    if not links:
+        return
+    from wagtail.models import Page
+
+    translations = {
+        page.translation_key: page
+        for page in Page.objects.live().filter(
+            locale_id=locale_id,
+            translation_key__in={link["page"].translation_key for link in links},
+        )
+    }
+    for link in links:
+        link.localized_page = translations.get(link["page"].translation_key)
 
 
 class LinkBlock(blocks.StructBlock):

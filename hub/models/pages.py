@@ -27,6 +27,21 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    def get_context(self, request, *args, **kwargs):
+        from wagtail.fields import StreamField
+
+        from hub.blocks.links import localize_links
+
+        localize_links(
+            self.locale_id,
+            (
+                getattr(self, field.name)
+                for field in self._meta.concrete_fields
+                if isinstance(field, StreamField)
+            ),
+        )
+        return super().get_context(request, *args, **kwargs)
+
     def get_easy_read_version(self):
         """The live easy-read counterpart of this page in the same language, if there is one.
 
