@@ -139,7 +139,8 @@ class AmbitionPage(RoutablePageMixin, BasePage):
         index.SearchField("how_we_will_achieve_it"),
         index.SearchField("impact"),
     ]
-    subpage_types: list[str] = []
+    # An ambition's only child is its easy-read version.
+    subpage_types = ["home.EasyReadPage"]
 
     class Meta:
         verbose_name = _("ambition page")

@@ -10,6 +10,7 @@ from collections import Counter
 from django.db import transaction
 
 from .ambitions import AMBITIONS, ambition_page_specs
+from .ambitions_easy_read import ambition_easy_read_specs
 from .builder import DemoBuilder, PageSpec
 from .communities_of_schools import COMMUNITIES_OF_SCHOOLS, COMMUNITIES_OF_SCHOOLS_EASY_READ
 from .ehc_needs_assessment import EHC_NEEDS_ASSESSMENT
@@ -23,6 +24,7 @@ PAGES: list[PageSpec] = [
     HOME,
     STRATEGY,
     *ambition_page_specs(parent=STRATEGY.key),
+    *ambition_easy_read_specs(),
     GUIDES,
     EHC_NEEDS_ASSESSMENT,
     COMMUNITIES_OF_SCHOOLS,

@@ -16,10 +16,11 @@ from importlib.util import find_spec
 from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from home.models import HomePage
 from hub.demo_content import build
+from hub.demo_content.translated_pages import translate_demo_pages
 from hub.locales import synchronise_locale_trees
 
 
@@ -58,7 +59,10 @@ class Command(BaseCommand):
                 # Once more, so the home page links to the pages the apps have just added.
                 build()
                 languages = synchronise_locale_trees()
+                translated = translate_demo_pages(Site.objects.get(is_default_site=True).root_page)
         finally:
             wagtail_log.setLevel(level)
         self.stdout.write(f"Page trees kept in step in {languages} other languages.")
+        done = ", ".join(f"{language}: {n}" for language, n in translated.items())
+        self.stdout.write(f"Demo pages translated from hub/demo_content/po/ ({done}).")
         self.stdout.write(f"The site now has {Page.objects.filter(depth__gt=1).count()} pages.")
