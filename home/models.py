@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from hub.easy_read_checks import EasyReadChecksPanel, check_easy_read_page
 from hub.models import BasePage
 
 from .blocks import EasyReadStreamBlock, HomeRoutesBlock, HomeStreamBlock, InformationStreamBlock
@@ -87,6 +88,7 @@ class EasyReadPage(BasePage):
         *BasePage.content_panels,
         PageChooserPanel("standard_page"),
         FieldPanel("body"),
+        EasyReadChecksPanel(check_easy_read_page),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 

@@ -16,6 +16,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from hub.easy_read_checks import EasyReadChecksPanel, check_questionnaire
 from hub.models import BasePage
 
 from ..blocks import QuestionnaireBlock
@@ -78,6 +79,7 @@ class ConsultationPage(RoutablePageMixin, BasePage):
         FieldPanel("easy_read_introduction"),
         FieldPanel("ambitions", widget=forms.CheckboxSelectMultiple),
         FieldPanel("questionnaire"),
+        EasyReadChecksPanel(check_questionnaire),
         MultiFieldPanel(
             [FieldPanel("offer_easy_read"), FieldPanel("offer_paper"), FieldPanel("contact")],
             heading=_("Other ways to answer"),
