@@ -191,9 +191,13 @@ def _one_per_translation(candidates) -> list:
     chosen: dict[str, object] = {}
     for candidate in candidates:
         current = chosen.get(candidate.key)
-        if current is None or (candidate.in_active_language and not current.in_active_language):
+        if current is None or _preference(candidate) > _preference(current):
             chosen[candidate.key] = candidate
     return list(chosen.values())
+
+
+def _preference(candidate) -> tuple[bool, bool]:
+    return (candidate.in_active_language, candidate.at_visitor_address)
 
 
 def _relevance(candidate, matcher: TermMatcher, query_words: list[str]) -> float:

@@ -60,6 +60,9 @@ class Candidate:
     in_active_language: bool
     position: int  # 0 for the backend's best match of this kind
     locate: Callable[[], str] | None = None
+    # In the visitor's language tree, even if its text is still the original (an alias): when
+    # no copy is translated, this one keeps the visitor at addresses in their language.
+    at_visitor_address: bool = False
 
     def resolve_url(self) -> Hit:
         if self.locate is not None:
@@ -133,6 +136,7 @@ def page_candidate(page: Page, scope: Scope, result_type: str, position: int) ->
         in_active_language=in_active and page.alias_of_id is None,
         position=position,
         locate=page.get_url,
+        at_visitor_address=in_active,
     )
 
 
