@@ -3,6 +3,10 @@
 wagtail-localize reads a struct child called "value" as the block's raw value and cannot extract
 the page's strings for translation, so no questionnaire with a step condition could be translated.
 Existing questionnaires and their revisions are rewritten; nothing else changes.
+
+The page's column is JSON and holds the list of steps itself, so the list is written back as it is
+(a string would be stored as a JSON string). A revision's content keeps the field as a JSON string,
+as Wagtail writes it there.
 """
 
 import json
@@ -35,7 +39,7 @@ def rename_condition_answer(apps, schema_editor, old="value", new="answer"):
     for page in ConsultationPage.objects.all():
         steps = list(_raw(page.questionnaire))
         if _rename(steps, old, new):
-            ConsultationPage.objects.filter(pk=page.pk).update(questionnaire=json.dumps(steps))
+            ConsultationPage.objects.filter(pk=page.pk).update(questionnaire=steps)
 
     content_type = ContentType.objects.filter(
         app_label="consultations", model="consultationpage"
