@@ -15,10 +15,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.admin import messages
-from wagtail.models import Locale
 
-from .models import ConsultationPage, Theme
-from .permissions import analysts_only
+from .models import Theme
+from .permissions import analysts_only, consultation_or_404
 from .tagging import (
     ADD,
     BulkCodingForm,
@@ -37,13 +36,6 @@ from .tagging import (
 ANSWERS_PER_PAGE = 50
 
 
-def consultation_or_404(page_id: int) -> ConsultationPage:
-    # Answers and themes are filed under the default-language page.
-    return get_object_or_404(
-        ConsultationPage.objects.filter(locale=Locale.get_default()), pk=page_id
-    )
-
-
 def _with_query(url: str, request: HttpRequest) -> str:
     """`url` with the list's filters (the current query string) kept."""
     query = request.GET.urlencode()
@@ -51,16 +43,46 @@ def _with_query(url: str, request: HttpRequest) -> str:
 
 
 def _bulk_message(action: str, changed: int, selected: int) -> str:
+    """What a bulk change did, in words. Plurals follow the number of answers ticked."""
     if action == ADD:
+        if changed == selected:
+            text = ngettext(
+                "Added tags to the %(selected)s answer you ticked.",
+                "Added tags to the %(selected)s answers you ticked.",
+                selected,
+            )
+        elif not changed:
+            text = ngettext(
+                "The %(selected)s answer you ticked already had these tags.",
+                "The %(selected)s answers you ticked already had these tags.",
+                selected,
+            )
+        else:
+            text = ngettext(
+                "Added tags to %(changed)s of the %(selected)s answer you ticked. The others "
+                "already had them.",
+                "Added tags to %(changed)s of the %(selected)s answers you ticked. The others "
+                "already had them.",
+                selected,
+            )
+    elif changed == selected:
         text = ngettext(
-            "Tags added: %(changed)d of the %(selected)d selected answer changed.",
-            "Tags added: %(changed)d of the %(selected)d selected answers changed.",
+            "Removed tags from the %(selected)s answer you ticked.",
+            "Removed tags from the %(selected)s answers you ticked.",
+            selected,
+        )
+    elif not changed:
+        text = ngettext(
+            "The %(selected)s answer you ticked did not have these tags.",
+            "The %(selected)s answers you ticked did not have these tags.",
             selected,
         )
     else:
         text = ngettext(
-            "Tags removed: %(changed)d of the %(selected)d selected answer changed.",
-            "Tags removed: %(changed)d of the %(selected)d selected answers changed.",
+            "Removed tags from %(changed)s of the %(selected)s answer you ticked. The others "
+            "did not have them.",
+            "Removed tags from %(changed)s of the %(selected)s answers you ticked. The others "
+            "did not have them.",
             selected,
         )
     return text % {"changed": changed, "selected": selected}
@@ -69,7 +91,7 @@ def _bulk_message(action: str, changed: int, selected: int) -> str:
 @analysts_only
 def coding(request: HttpRequest, page_id: int) -> HttpResponse:
     """The written answers to one consultation, to filter and code in bulk; with the counts of
-    answers and people per tag. For consultation analysts."""
+    answers and responses per tag. For consultation analysts."""
     page = consultation_or_404(page_id)
     vocabulary = Vocabulary.for_consultation(page)
     answers = free_text_answers(page)
@@ -116,7 +138,9 @@ def code_answer(request: HttpRequest, page_id: int, answer_id: int) -> HttpRespo
     """One written answer with a checkbox for every tag, to code it on its own. For
     consultation analysts."""
     page = consultation_or_404(page_id)
-    answer = get_object_or_404(free_text_answers(page).select_related("response"), pk=answer_id)
+    answer = get_object_or_404(
+        free_text_answers(page).select_related("response", "coded_by"), pk=answer_id
+    )
     vocabulary = Vocabulary.for_consultation(page)
     form = TagsForm(vocabulary, request.POST or None, initial=asdict(current_choice(answer)))
     if request.method == "POST" and form.is_valid():

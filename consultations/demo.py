@@ -24,6 +24,7 @@ from .choices import AGE_BANDS, AGREE_SCALE, RATING_5, RespondentType
 from .factories import ConsultationPageFactory, options, question, step
 from .models import Answer, ConsultationPage, OutcomeSubscription, Response, Theme
 from .saving import inherit_question_tags
+from .tagging import TagChoice, add_tags
 
 SEED = 2026
 DEMO_RESPONSES = 300
@@ -283,22 +284,16 @@ def _code_free_text(page: ConsultationPage) -> int:
     themes = {name: Theme.objects.create(consultation=page, name=name) for name in THEMES}
     outcomes = {o.title: o for o in Outcome.objects.filter(locale=Locale.get_default())}
     coded = 0
-    now = timezone.now()
     for text, (theme_name, outcome_title) in CHANGE_THEMES.items():
-        answers = Answer.objects.filter(response__consultation=page, value=text)
-        ids = list(answers.values_list("pk", flat=True))
-        Answer.themes.through.objects.bulk_create(
-            [Answer.themes.through(answer_id=pk, theme_id=themes[theme_name].pk) for pk in ids]
-        )
-        if outcome_title in outcomes:
-            Answer.outcomes.through.objects.bulk_create(
-                [
-                    Answer.outcomes.through(answer_id=pk, outcome_id=outcomes[outcome_title].pk)
-                    for pk in ids
-                ],
-                ignore_conflicts=True,
+        ids = list(
+            Answer.objects.filter(response__consultation=page, value=text).values_list(
+                "pk", flat=True
             )
-        coded += answers.update(coded_at=now)
+        )
+        outcome = outcomes.get(outcome_title)
+        choice = TagChoice(themes=[themes[theme_name].pk], outcomes=[outcome.pk] if outcome else [])
+        add_tags(ids, choice, user=None)
+        coded += len(ids)
     return coded
 
 

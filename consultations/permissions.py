@@ -5,6 +5,10 @@ from __future__ import annotations
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from wagtail.models import Locale
+
+from .models import ConsultationPage
 
 ANALYSTS = "Consultation analysts"
 
@@ -21,3 +25,11 @@ def analysts_only(view):
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+def consultation_or_404(page_id: int) -> ConsultationPage:
+    """The consultation an analysts' screen is about. Answers and themes are filed under the
+    default-language page, so only that page is found."""
+    return get_object_or_404(
+        ConsultationPage.objects.filter(locale=Locale.get_default()), pk=page_id
+    )

@@ -24,7 +24,6 @@ class Question:
     picture: Any = None
     ambition_ids: list[int] = field(default_factory=list)
     outcome_ids: list[int] = field(default_factory=list)
-    satisfaction_measure: bool = False
     options: list[tuple[str, str, str]] = field(default_factory=list)  # value, label, easy read
     none_option: str = ""
     max_length: int = 0
@@ -111,7 +110,6 @@ def _question(block) -> Question:
         picture=value.get("picture"),
         ambition_ids=[ambition.pk for ambition in value.get("ambitions") or [] if ambition],
         outcome_ids=[outcome.pk for outcome in value.get("outcomes") or [] if outcome],
-        satisfaction_measure=bool(value.get("satisfaction_measure")),
     )
     if "options" in value:
         question.options = [
@@ -160,7 +158,6 @@ def question_keys(stream_data) -> list[str]:
 class SatisfactionQuestion:
     key: str
     points: int
-    ambition_ids: list[int]
 
 
 def satisfaction_questions(stream_data) -> list[SatisfactionQuestion]:
@@ -172,15 +169,9 @@ def satisfaction_questions(stream_data) -> list[SatisfactionQuestion]:
             value = question.get("value") or {}
             if question.get("type") != "rating" or not value.get("satisfaction_measure"):
                 continue
-            ambitions = [
-                item.get("value") if isinstance(item, dict) else item
-                for item in value.get("ambitions") or []
-            ]
             found.append(
                 SatisfactionQuestion(
-                    key=value.get("key") or "",
-                    points=int(value.get("points") or 5),
-                    ambition_ids=[pk for pk in ambitions if isinstance(pk, int)],
+                    key=value.get("key") or "", points=int(value.get("points") or 5)
                 )
             )
     return found

@@ -5,6 +5,8 @@ Used by the wizard (online and easy read), the paper-entry screen and the demo d
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db import IntegrityError, transaction
 
 from outcomes.models import Ambition, Outcome, default_locale_ids
@@ -16,14 +18,37 @@ from .models import Answer, OutcomeSubscription, Response
 from .questionnaire import Question
 
 
-def inherit_question_tags(answers: list[tuple[Answer, Question]]) -> None:
-    """Give each saved answer its question's ambitions and outcomes (as the default language's,
-    so counts add up whichever language the questionnaire was answered in)."""
-    ambitions = default_locale_ids(Ambition, {pk for _a, q in answers for pk in q.ambition_ids})
-    outcomes = default_locale_ids(Outcome, {pk for _a, q in answers for pk in q.outcome_ids})
+@dataclass
+class QuestionTags:
+    """For the questions being answered: their ambitions' and outcomes' ids (in any language)
+    mapped to the default language's rows, so counts add up whichever language the
+    questionnaire was answered in."""
+
+    ambitions: dict[int, int]
+    outcomes: dict[int, int]
+
+    @classmethod
+    def of(cls, questions) -> QuestionTags:
+        """A few queries for each kind of tag the questions carry; none for a kind they do not."""
+        questions = list(questions)
+        return cls(
+            ambitions=default_locale_ids(
+                Ambition, {pk for q in questions for pk in q.ambition_ids}
+            ),
+            outcomes=default_locale_ids(Outcome, {pk for q in questions for pk in q.outcome_ids}),
+        )
+
+
+def inherit_question_tags(
+    answers: list[tuple[Answer, Question]], tags: QuestionTags | None = None
+) -> None:
+    """Give each saved answer its question's ambitions and outcomes. With `tags` worked out
+    beforehand (QuestionTags.of), this only inserts: at most one insert per kind of tag."""
+    if tags is None:
+        tags = QuestionTags.of(question for _answer, question in answers)
     for relation, field, ids_of, mapping in (
-        (Answer.ambitions.through, "ambition_id", lambda q: q.ambition_ids, ambitions),
-        (Answer.outcomes.through, "outcome_id", lambda q: q.outcome_ids, outcomes),
+        (Answer.ambitions.through, "ambition_id", lambda q: q.ambition_ids, tags.ambitions),
+        (Answer.outcomes.through, "outcome_id", lambda q: q.outcome_ids, tags.outcomes),
     ):
         rows = [
             relation(answer_id=answer.pk, **{field: mapping[pk]})
@@ -67,10 +92,13 @@ def save_response(
                 data=data,
             )
             answers.append((answer, question))
+    # Everything is read before the transaction, so that it holds inserts only and is short.
+    consultation_id = page.canonical_page_id()
+    tags = QuestionTags.of(question for _answer, question in answers)
     try:
         with transaction.atomic():
             response = Response.objects.create(
-                consultation_id=page.canonical_page_id(),
+                consultation_id=consultation_id,
                 reference=new_reference(),
                 channel=channel,
                 respondent_type=respondent_type,
@@ -82,7 +110,7 @@ def save_response(
             for answer, _question in answers:
                 answer.response = response
             Answer.objects.bulk_create([answer for answer, _question in answers])
-            inherit_question_tags(answers)
+            inherit_question_tags(answers, tags)
             if email:
                 OutcomeSubscription.objects.create(response=response, email=email)
     except IntegrityError:

@@ -186,9 +186,6 @@ class TagCounts:
     outcomes: list[TagCount]
     themes: list[TagCount]
 
-    def __bool__(self) -> bool:
-        return any(count.answers for count in self.ambitions + self.outcomes + self.themes)
-
 
 def _counts(relation, column: str, page) -> dict[int, tuple[int, int]]:
     rows = (
@@ -292,10 +289,20 @@ class BulkCodingForm(TagsForm):
 
 
 class CodingFilterForm(forms.Form):
-    """The GET form above the answers to code. Unknown values (a tampered address) are ignored."""
+    """The GET form above the answers to code. A value that no longer fits (a deleted theme's tag
+    in a bookmark, a tampered address) is shown as an error on its field and left out; the other
+    filters still apply."""
 
-    question = forms.ChoiceField(label=_("Question"), required=False)
-    tag = forms.ChoiceField(label=_("Tagged with"), required=False)
+    question = forms.ChoiceField(
+        label=_("Question"),
+        required=False,
+        error_messages={"invalid_choice": _("That question is not in this consultation.")},
+    )
+    tag = forms.ChoiceField(
+        label=_("Tagged with"),
+        required=False,
+        error_messages={"invalid_choice": _("That tag no longer exists. Choose another.")},
+    )
     words = forms.CharField(label=_("Words in the answer"), required=False, max_length=200)
     uncoded = forms.BooleanField(label=_("Only answers not coded yet"), required=False)
 
@@ -310,17 +317,20 @@ class CodingFilterForm(forms.Form):
         ]
 
     def filter(self, answers: QuerySet[Answer]) -> QuerySet[Answer]:
-        if not self.is_valid():
+        """`answers` narrowed by every filter whose value is valid; invalid ones are skipped."""
+        if not self.is_bound:
             return answers
-        data = self.cleaned_data
-        if data["question"]:
+        self.is_valid()
+        data = self.cleaned_data  # holds only the fields that cleaned without an error
+        if data.get("question"):
             answers = answers.filter(question_key=data["question"])
-        if data["tag"]:
+        if data.get("tag"):
             kind, pk = data["tag"].split("-", 1)
             answers = answers.filter(**{f"{kind}s": int(pk)})
-        if data["words"].strip():
-            answers = answers.filter(value__icontains=data["words"].strip())
-        if data["uncoded"]:
+        words = (data.get("words") or "").strip()
+        if words:
+            answers = answers.filter(value__icontains=words)
+        if data.get("uncoded"):
             answers = answers.filter(coded_at__isnull=True)
         return answers
 

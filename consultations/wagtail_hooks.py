@@ -33,7 +33,7 @@ from .analysis import (
 from .choosers import tagged_answer_chooser_viewset
 from .forms import paper_form_class
 from .models import ConsultationPage, OutcomeSubscription
-from .permissions import analysts_only, is_analyst
+from .permissions import analysts_only, consultation_or_404, is_analyst
 from .saving import save_response
 
 
@@ -49,7 +49,7 @@ def index(request):
 
 @analysts_only
 def analysis(request, page_id: int):
-    page = coding.consultation_or_404(page_id)
+    page = consultation_or_404(page_id)
     total, summaries = summarise(page)
     filter_form, free_texts = free_text_answers(page, request.GET, request.GET.get("p"))
     params = request.GET.copy()
@@ -73,7 +73,7 @@ def analysis(request, page_id: int):
 def export(request, page_id: int, file_format: str):
     if file_format not in {"csv", "xlsx"}:
         raise Http404
-    page = coding.consultation_or_404(page_id)
+    page = consultation_or_404(page_id)
     personal = may_see_personal_data(request.user)
     name = f"{page.slug}-responses"
     if file_format == "xlsx":
@@ -89,7 +89,7 @@ def export(request, page_id: int, file_format: str):
 
 def paper_entry(request, page_id: int):
     """Staff type in a response that came by post; it is saved with the channel 'paper'."""
-    page = coding.consultation_or_404(page_id)
+    page = consultation_or_404(page_id)
     if not (is_analyst(request.user) or page.permissions_for_user(request.user).can_edit()):
         raise PermissionDenied
     form_class = paper_form_class(page.steps)

@@ -99,7 +99,15 @@ class ConsultationPage(RoutablePageMixin, BasePage):
 
     # --- State --------------------------------------------------------------------------------
 
+    @staticmethod
+    def open_filter(now: datetime.datetime | None = None) -> models.Q:
+        """The pages whose status() is open at `now`, as a filter for a queryset."""
+        now = now or timezone.now()
+        return models.Q(opens_at__lte=now, closes_at__gt=now)
+
     def status(self, now: datetime.datetime | None = None) -> str:
+        """Upcoming before it opens, closed from the moment it closes, open in between (the same
+        rule as open_filter())."""
         now = now or timezone.now()
         if self.opens_at and now < self.opens_at:
             return self.Status.UPCOMING

@@ -2,7 +2,6 @@
 one: templates load the tag instead."""
 
 from django import template
-from django.utils import timezone
 
 from ..models import ConsultationPage
 
@@ -13,8 +12,7 @@ register = template.Library()
 def open_consultations(context, limit: int = 3):
     """Consultations open now in the current page's language, closing soonest first."""
     page = context.get("page")
-    now = timezone.now()
-    pages = ConsultationPage.objects.live().public().filter(opens_at__lte=now, closes_at__gt=now)
+    pages = ConsultationPage.objects.live().public().filter(ConsultationPage.open_filter())
     if page is not None:
         pages = pages.filter(locale_id=page.locale_id)
     return {

@@ -1,6 +1,7 @@
 """Tagging answers: inherited from questions, coded by analysts one at a time or in bulk, counted
 per ambition, outcome and theme; themes kept per consultation; the tagged-answer chooser."""
 
+import datetime
 import json
 
 import pytest
@@ -8,6 +9,7 @@ from django.contrib.auth.models import Group, User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Locale
 
 from consultations.choosers import TaggedAnswerChooserWidget
@@ -130,10 +132,17 @@ def test_coding_screens_are_for_analysts_only(client, consultation, theme):
         # Wagtail turns a refusal into a redirect to the dashboard with a message.
         assert response.status_code in {302, 403}, url
         assert b"More help at school" not in response.content
-    response = client.post(coding_url(consultation), {"answers": [answer.pk], "action": "add"})
+    response = client.post(
+        coding_url(consultation),
+        {"answers": [answer.pk], "action": "add", "themes": [theme.pk]},
+    )
     assert response.status_code in {302, 403}
-    assert client.post(f"/admin/consultations/{consultation.pk}/themes/{theme.pk}/delete/")
+    response = client.post(f"/admin/consultations/{consultation.pk}/themes/{theme.pk}/delete/")
+    assert (response.status_code, response["Location"]) == (302, "/admin/")
     assert Theme.objects.filter(pk=theme.pk).exists()
+    answer.refresh_from_db()
+    assert answer.coded_at is None and answer.coded_by is None
+    assert not answer.themes.exists()
 
     analyst = User.objects.create_user("analyst", password="x")
     analyst.groups.add(Group.objects.get(name="Consultation analysts"))
@@ -202,8 +211,55 @@ def test_coding_list_filters(client, analyst, consultation, ambitions, outcomes,
     assert shown(f"?tag=theme-{theme.pk}") == {coded.pk}
     assert shown(f"?tag=ambition-{ambitions[1].pk}") == {coded.pk}
     assert shown(f"?tag=outcome-{outcomes[0].pk}") == {bus.pk}
-    # Nonsense in the address is ignored rather than an error.
+    # Nonsense in the address is left out (and shown as an error on its field), not a failure.
     assert shown("?tag=ambition-nonsense&question=nope") == {bus.pk, coded.pk, other_question.pk}
+
+
+def test_a_tag_that_no_longer_exists_is_an_error_and_the_other_filters_still_apply(
+    client, analyst, consultation, ambitions, theme
+):
+    coded_bus = written(consultation, "The bus is late")
+    add_tags([coded_bus.pk], TagChoice(ambitions=[ambitions[0].pk]), analyst)
+    bus = written(consultation, "Another bus story")
+    written(consultation, "More speech therapy")
+    gone = ThemeFactory(consultation=consultation, name="Gone")
+    bookmark = f"?tag=theme-{gone.pk}&words=bus&uncoded=on"
+    gone.delete()
+
+    response = client.get(coding_url(consultation, bookmark))
+
+    assert response.status_code == 200
+    assert [answer.pk for answer in response.context["answers"]] == [bus.pk]
+    form = response.context["filter_form"]
+    assert form.errors == {"tag": ["That tag no longer exists. Choose another."]}
+    html = response.content.decode()
+    assert "That tag no longer exists. Choose another." in html
+    # The valid filters stay filled in.
+    assert form["words"].value() == "bus" and form["uncoded"].value()
+
+
+def test_save_and_code_next_keeps_the_valid_filters_when_a_tag_is_gone(
+    client, analyst, consultation, ambitions
+):
+    # Newest first in the list: the speech answer, then the other bus one, then `first`.
+    first, other_bus, speech = (
+        written(consultation, text) for text in ("First bus", "Other bus", "Speech therapy")
+    )
+    now = timezone.now()
+    for minutes, answer in enumerate((speech, other_bus, first)):
+        answer.response.submitted_at = now - datetime.timedelta(minutes=minutes)
+        answer.response.save(update_fields=["submitted_at"])
+    gone = ThemeFactory(consultation=consultation, name="Gone")
+    query = f"?tag=theme-{gone.pk}&words=bus"
+    gone.delete()
+    base = f"/admin/consultations/{consultation.pk}/coding/"
+
+    response = client.post(
+        f"{base}{first.pk}/{query}", {"ambitions": [ambitions[0].pk], "next": "1"}
+    )
+
+    # The words filter still holds, so the speech answer is passed over.
+    assert response["Location"] == f"{base}{other_bus.pk}/{query}"
 
 
 def test_coding_list_is_paginated(client, analyst, consultation):
@@ -256,7 +312,7 @@ def test_bulk_add_then_remove_tags(client, analyst, consultation, ambitions, out
     )
 
     assert response.redirect_chain[0] == (coding_url(consultation, query), 302)
-    assert "Tags added: 2 of the 2 selected answers changed." in messages(response)
+    assert "Added tags to the 2 answers you ticked." in messages(response)
     for answer in answers[:2]:
         answer.refresh_from_db()
         assert list(answer.ambitions.all()) == [ambitions[0]]
@@ -276,11 +332,60 @@ def test_bulk_add_then_remove_tags(client, analyst, consultation, ambitions, out
         follow=True,
     )
 
-    assert "Tags removed: 1 of the 2 selected answers changed." in messages(response)
+    assert (
+        "Removed tags from 1 of the 2 answers you ticked. The others did not have them."
+        in messages(response)
+    )
     assert not answers[0].themes.exists()
     assert list(answers[0].ambitions.all()) == [ambitions[0]]
     assert list(answers[1].themes.all()) == [theme]
     assert Answer.objects.get(pk=answers[2].pk).coded_at is not None
+
+
+@pytest.mark.parametrize(
+    ("action", "changed", "selected", "message"),
+    [
+        ("add", 1, 1, "Added tags to the 1 answer you ticked."),
+        ("add", 3, 3, "Added tags to the 3 answers you ticked."),
+        ("add", 0, 1, "The 1 answer you ticked already had these tags."),
+        ("add", 0, 2, "The 2 answers you ticked already had these tags."),
+        (
+            "add",
+            2,
+            5,
+            "Added tags to 2 of the 5 answers you ticked. The others already had them.",
+        ),
+        ("remove", 2, 2, "Removed tags from the 2 answers you ticked."),
+        ("remove", 0, 1, "The 1 answer you ticked did not have these tags."),
+        (
+            "remove",
+            1,
+            3,
+            "Removed tags from 1 of the 3 answers you ticked. The others did not have them.",
+        ),
+    ],
+)
+def test_bulk_messages_say_what_happened_to_the_ticked_answers(action, changed, selected, message):
+    from consultations.coding import _bulk_message
+
+    assert _bulk_message(action, changed, selected) == message
+
+
+def test_bulk_add_says_when_the_ticked_answers_already_had_the_tags(
+    client, analyst, consultation, theme
+):
+    answers = [written(consultation, f"Answer {n}") for n in range(2)]
+    answers[0].themes.add(theme)
+
+    response = client.post(
+        coding_url(consultation),
+        {"answers": [a.pk for a in answers], "action": "add", "themes": [theme.pk]},
+        follow=True,
+    )
+
+    assert messages(response) == [
+        "Added tags to 1 of the 2 answers you ticked. The others already had them."
+    ]
 
 
 @pytest.mark.parametrize(
@@ -379,6 +484,21 @@ def test_code_one_answer_replaces_its_tags(
     assert list(answer.themes.all()) == [theme]
     assert not answer.outcomes.exists()
     assert answer.coded_by == analyst and answer.coded_at is not None
+
+
+def test_the_list_and_the_answer_say_who_coded_it(client, analyst, consultation, ambitions):
+    by_name = written(consultation, "Coded by Ana")
+    add_tags([by_name.pk], TagChoice(ambitions=[ambitions[0].pk]), analyst)
+    nameless = User.objects.create_user("k.smith", password="x")
+    by_username = written(consultation, "Coded by a username")
+    add_tags([by_username.pk], TagChoice(ambitions=[ambitions[0].pk]), nameless)
+
+    listing = client.get(coding_url(consultation)).content.decode()
+    assert "(Ana Lyst)" in listing and "(k.smith)" in listing
+
+    for answer, name in ((by_name, "(Ana Lyst)"), (by_username, "(k.smith)")):
+        page = client.get(f"/admin/consultations/{consultation.pk}/coding/{answer.pk}/")
+        assert name in page.content.decode()
 
 
 def test_save_and_code_next_uncoded_answer(client, analyst, consultation, ambitions):

@@ -157,6 +157,34 @@ def test_closed_consultation_says_so_and_keeps_nothing(client, consultation, ans
     assert not page.select_one(".govuk-button--start")
 
 
+def test_open_filter_finds_the_pages_whose_status_is_open(home):
+    from consultations.factories import ConsultationPageFactory
+    from consultations.models import ConsultationPage
+
+    now = timezone.now()
+    minute = datetime.timedelta(minutes=1)
+    windows = {
+        "upcoming": (now + minute, now + 2 * minute),
+        "opens-now": (now, now + minute),
+        "open": (now - minute, now + minute),
+        "closes-now": (now - minute, now),
+        "closed": (now - 2 * minute, now - minute),
+    }
+    pages = {
+        slug: ConsultationPageFactory(parent=home, slug=slug, opens_at=opens, closes_at=closes)
+        for slug, (opens, closes) in windows.items()
+    }
+
+    found = set(
+        ConsultationPage.objects.filter(ConsultationPage.open_filter(now)).values_list(
+            "slug", flat=True
+        )
+    )
+
+    assert found == {slug for slug, page in pages.items() if page.status(now) == "open"}
+    assert found == {"opens-now", "open"}
+
+
 def test_consultation_page_shows_status_dates_and_postal_address(client, consultation):
     from hub.models import CouncilSettings
 
