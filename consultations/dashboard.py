@@ -154,14 +154,14 @@ def satisfaction_trend(ambition) -> Chart:
     return Chart(
         slug="satisfaction",
         title=_("Satisfaction"),
+        # Happy or very happy: the top two points of five (or the top one of three).
         description=_(
-            "The percentage of answers to satisfaction questions about this ambition that were "
-            "good: the top two points on a five-point scale, or the top point on a three-point "
-            "scale. By month; the number of answers each month is in brackets."
+            "Of all the answers each month to our questions about how happy people are, the "
+            "percentage that said happy or very happy. The number of answers is in brackets."
         ),
         kind="line",
         label_heading=_("Month (number of answers)"),
-        value_heading=_("Satisfied (%)"),
+        value_heading=_("Happy or very happy (%)"),
         rows=rows,
         unit="%",
         order=30,

@@ -23,7 +23,9 @@ urlpatterns = [
     path("brand.css", cache_page(60 * 5)(views.brand_css), name="brand_css"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/openreferral/", include("local_offer.api.urls")),
-    path("updates/", include("you_said_we_did.urls")),
+    # One-click unsubscribe for mail programs. The dot keeps it apart from every page address:
+    # a Wagtail slug cannot contain one, so no page (an updates index slugged "updates") is hidden.
+    path("updates.unsubscribe/", include("you_said_we_did.urls")),
 ]
 
 if settings.DEBUG:

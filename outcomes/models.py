@@ -190,9 +190,8 @@ class AmbitionPage(RoutablePageMixin, BasePage):
                 ambitions__translation_key=self.default_ambition.translation_key,
             )
             .distinct()
-            .order_by(models.F("first_published_at").desc(nulls_last=True), "-pk")[
-                : self.latest_updates_count
-            ]
+            .order_by(models.F("first_published_at").desc(nulls_last=True), "-pk")
+            .prefetch_related("ambitions")[: self.latest_updates_count]  # the summary lists them
         )
 
     def updates_index_url(self, request) -> str:

@@ -17,12 +17,13 @@ from .models import UpdatePage
 
 @hooks.register(HOOK)
 def update_charts(ambition) -> list[Chart]:
-    return [actions_by_status(ambition)]
+    return [updates_by_status(ambition)]
 
 
-def actions_by_status(ambition) -> Chart:
-    """Live updates in the default language (translations are the same action, not another one)
-    tagged with the ambition, by status. Every status is listed, with 0 where there are none."""
+def updates_by_status(ambition) -> Chart:
+    """Live updates in the default language (translations are the same update, not another one)
+    tagged with the ambition, by status. Every status is listed, with 0 where there are none.
+    The slug keeps its first name, as the downloads are read by other people's tools."""
     counts = dict(
         UpdatePage.objects.live()
         .filter(locale_id=ambition.locale_id, ambitions__translation_key=ambition.translation_key)
@@ -32,14 +33,14 @@ def actions_by_status(ambition) -> Chart:
     )
     return Chart(
         slug="actions-by-status",
-        title=_("Actions by status"),
+        title=_("Updates by status"),
         description=_(
-            "The number of actions we have published in 'you said, we did' updates about this "
-            "ambition, by how far they have got."
+            "How many of our 'you said, we did' updates about this ambition are planned, in "
+            "progress or done."
         ),
         kind="bar",
         label_heading=_("Status"),
-        value_heading=_("Actions"),
+        value_heading=_("Updates"),
         rows=[(str(label), counts.get(value, 0)) for value, label in UpdatePage.Status.choices],
         order=40,
     )

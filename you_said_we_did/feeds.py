@@ -42,9 +42,8 @@ class UpdatesRssFeed(Feed):
 
     feed_type = Rss201rev2Feed
 
-    def __init__(self, kind: str, language: str):
+    def __init__(self, language: str):
         super().__init__()
-        self.kind = kind
         self.language = language
 
     def get_object(self, request, source: FeedSource):
@@ -144,17 +143,5 @@ def serve_feed(
         raise Http404("No such feed.")
     ambition = ambition_for(number, page.locale) if number is not None else None
     feed_class = UpdatesAtomFeed if kind == "atom" else UpdatesRssFeed
-    feed = feed_class(kind, page.locale.language_code)
+    feed = feed_class(page.locale.language_code)
     return feed(request, source=FeedSource(index=page, request=request, ambition=ambition))
-
-
-def feed_urls(page: UpdateIndexPage, request: HttpRequest, number: int | None = None) -> dict:
-    """The index page's feed addresses (relative), for links and <link rel="alternate">:
-    ``{"rss": ..., "atom": ...}``, for one ambition if `number` is given."""
-    base = page.get_url(request)
-    if number is None:
-        return {kind: base + page.reverse_subpage("feed", args=[kind]) for kind in KINDS}
-    return {
-        kind: base + page.reverse_subpage("ambition_feed", kwargs={"number": number, "kind": kind})
-        for kind in KINDS
-    }

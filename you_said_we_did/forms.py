@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import translation
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
@@ -18,6 +19,9 @@ YES = "yes"
 NO = "no"
 
 EMAIL_MAX_LENGTH = 254  # the longest address SMTP can carry
+
+# What an ambition is, wherever parents choose one (the updates filter, this form).
+AMBITIONS_HINT = _("Ambitions are the things our SEND strategy most wants to improve.")
 
 
 def ambition_choices() -> list[tuple[str, str]]:
@@ -82,7 +86,11 @@ class SubscribeForm(GovukForm):
     ambitions = forms.MultipleChoiceField(
         label=_("Ambitions"),
         required=False,
-        help_text=_("Only if you chose 'Only updates about the ambitions I choose'."),
+        help_text=format_lazy(
+            "{} {}",
+            AMBITIONS_HINT,
+            _("Only if you chose 'Only updates about the ambitions I choose'."),
+        ),
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": _("Choose from the ambitions shown.")},
     )

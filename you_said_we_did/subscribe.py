@@ -31,7 +31,7 @@ from django.http import (
 )
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Locale
@@ -152,14 +152,9 @@ def origin_of(full_url: str) -> str:
 
 def unsubscribe_urls(index_page: UpdateIndexPage, token: str) -> tuple[str, str]:
     """The unsubscribe page for people (in the index page's language) and the address for mail
-    programs' one-click unsubscribe (RFC 8058). Until the project's URLs include the one-click
-    view, mail programs are given the page, which still works for people."""
+    programs' one-click unsubscribe (RFC 8058)."""
     page_url = index_page.get_full_url() + index_page.reverse_subpage("unsubscribe", args=[token])
-    try:
-        path = reverse(ONE_CLICK_URL_NAME, args=[token])
-    except NoReverseMatch:
-        return page_url, page_url
-    return page_url, origin_of(page_url) + path
+    return page_url, origin_of(page_url) + reverse(ONE_CLICK_URL_NAME, args=[token])
 
 
 def council_names(site: Site | None) -> dict[str, str]:
@@ -317,11 +312,8 @@ def unsubscribe(page: UpdateIndexPage, request: HttpRequest, token: str) -> Http
 def one_click_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     """One-click unsubscribe (RFC 8058) for mail programs: they POST
     ``List-Unsubscribe=One-Click`` without cookies or a CSRF token, so this view is exempt from
-    CSRF checks and changes something only on POST. It must be in the project's URLs (outside
-    Wagtail's page serving, whose CSRF check runs first) named ONE_CLICK_URL_NAME:
-
-        path("updates/unsubscribe/<str:token>/", one_click_unsubscribe,
-             name="you_said_we_did_one_click_unsubscribe")
+    CSRF checks and changes something only on POST. It lives outside Wagtail's page serving
+    (whose CSRF check runs first), at ``/updates.unsubscribe/<token>/`` (see urls.py).
 
     A person who opens the address in a browser is sent to the unsubscribe page, which asks
     them to click a button.

@@ -1,4 +1,4 @@
-"""CMS set-up for updates: the dashboard chart of actions by status, subscriptions for staff."""
+"""CMS set-up for updates: the dashboard chart of updates by status, subscriptions for staff."""
 
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy
@@ -24,9 +24,6 @@ class FindAndDeleteOnly(ModelPermissionPolicy):
         if action in {"add", "change"}:
             return False
         return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
 
 
 class SubscriptionViewSet(SnippetViewSet):

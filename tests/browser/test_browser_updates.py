@@ -88,11 +88,18 @@ def test_ambition_dashboard_downloads_and_update_feeds(page, demo_pages):
     figures = page.locator(".hub-dashboard figure")
     assert figures.count() >= 3
     assert page.locator(".hub-dashboard table").count() >= 1
+    spreadsheet = page.get_by_role("link", name="Download the numbers as a spreadsheet (CSV)")
+    assert spreadsheet.get_attribute("href") == ambition + "dashboard/csv/"
     rows = list(csv.reader(io.StringIO(page.request.get(ambition + "dashboard/csv/").text())))
     assert rows[0][:3] == ["chart", "label", "value"] and len(rows) > 1
+    developers = page.get_by_role("link", name="Download the numbers for developers (JSON)")
+    assert developers.get_attribute("href") == ambition + "dashboard/json/"
     data = page.request.get(ambition + "dashboard/json/").json()
     assert data["charts"]
 
+    page.goto(index_url(demo_pages))
+    news_reader = page.get_by_role("link", name="Follow updates in a news reader (RSS)")
+    assert news_reader.get_attribute("href") == index_url(demo_pages) + "feed/rss/"
     rss = ElementTree.fromstring(page.request.get(index_url(demo_pages) + "feed/rss/").body())
     assert len(rss.findall("./channel/item")) >= 5
     atom = ElementTree.fromstring(page.request.get(index_url(demo_pages) + "feed/atom/").body())

@@ -20,8 +20,9 @@ from outcomes.models import AmbitionPage
 
 pytestmark = pytest.mark.django_db
 
-# Queries for an ambition page with its dashboard and latest updates, whatever the data.
-QUERY_BUDGET = 25
+# Queries for an ambition page with its dashboard and latest updates, whatever the data (26: the
+# updates' ambitions are fetched in one more query, for the shared update summary).
+QUERY_BUDGET = 26
 
 
 def soup(response):
@@ -179,8 +180,8 @@ def test_json_download_matches_the_charts(client, world):
 def test_the_download_links_are_on_the_page(client, world):
     html = soup(client.get(world.page.url))
     links = {a.get_text(strip=True): a["href"] for a in html.select(".hub-dashboard a")}
-    assert links["Download this data as CSV"] == f"{world.page.url}dashboard/csv/"
-    assert links["Download this data as JSON"] == f"{world.page.url}dashboard/json/"
+    assert links["Download the numbers as a spreadsheet (CSV)"] == f"{world.page.url}dashboard/csv/"
+    assert links["Download the numbers for developers (JSON)"] == f"{world.page.url}dashboard/json/"
     assert world.page.reverse_subpage("dashboard_csv") == "dashboard/csv/"
     assert world.page.reverse_subpage("dashboard_json") == "dashboard/json/"
 
@@ -312,6 +313,9 @@ def test_the_page_lists_only_live_updates_for_its_ambition(client, world):
     tags = [tag.get_text(strip=True) for tag in section.select("li .govuk-tag")]
     assert sorted(tags) == ["In progress", "In progress", "Planned"]
     assert "40% complete" in section.get_text()
+    # The same summary as on the updates index (the shared template), with each one's ambitions.
+    assert len(section.select("li.hub-update-summary")) == 3
+    assert "Ambitions:" in section.select_one("li.hub-update-summary").get_text()
     link = section.select_one("p a[href*='?ambition=']")
     assert link["href"] == f"{world.index.url}?ambition=1"
 

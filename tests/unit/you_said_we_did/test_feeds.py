@@ -7,13 +7,13 @@ import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
-from django.test import RequestFactory
+from bs4 import BeautifulSoup
 from django.utils import timezone
 from wagtail.models import Locale
 
 from outcomes.factories import AmbitionFactory
 from you_said_we_did.factories import UpdateIndexPageFactory, UpdatePageFactory
-from you_said_we_did.feeds import FEED_LENGTH, feed_urls
+from you_said_we_did.feeds import FEED_LENGTH
 
 pytestmark = pytest.mark.django_db
 
@@ -153,15 +153,30 @@ def test_translated_index_serves_its_own_updates_in_its_language(client, index, 
 
 
 def test_feed_links_for_the_head(client, index, updates):
-    request = RequestFactory().get(index.url)
-    assert feed_urls(index, request) == {
-        "rss": index.url + "feed/rss/",
-        "atom": index.url + "feed/atom/",
-    }
-    assert feed_urls(index, request, 2)["atom"] == index.url + "ambition-2/feed/atom/"
     page = client.get(index.url).content.decode()
     assert (
         f'type="application/rss+xml" title="{index.title} (RSS)" href="{index.url}feed/rss/"'
         in (page)
     )
     assert f'href="{index.url}feed/atom/"' in page
+    assert "/feed/" not in page.replace(f"{index.url}feed/", "")  # no ambition's feeds
+
+    # Filtered by one ambition, the head also offers that ambition's feeds, which work.
+    head = BeautifulSoup(client.get(index.url, {"ambition": "2"}).content, "html.parser").head
+    feeds = {link["href"]: link["title"] for link in head.select("link[rel=alternate]")}
+    assert feeds[f"{index.url}feed/rss/"] == f"{index.title} (RSS)"
+    assert feeds[f"{index.url}ambition-2/feed/rss/"] == f"{index.title}: ambition 2 (RSS)"
+    assert feeds[f"{index.url}ambition-2/feed/atom/"] == f"{index.title}: ambition 2 (Atom)"
+    for url in feeds:
+        assert client.get(url).status_code == 200
+    # An ambition that is not offered is an error in the form, not a feed that does not exist.
+    head = BeautifulSoup(client.get(index.url, {"ambition": "9"}).content, "html.parser").head
+    assert "ambition-9" not in str(head)
+
+
+def test_one_visible_feed_link_in_plain_words(client, index, updates):
+    html = BeautifulSoup(client.get(index.url).content, "html.parser")
+    body_links = {a.get_text(strip=True): a["href"] for a in html.select("main a")}
+    assert body_links["Follow updates in a news reader (RSS)"] == f"{index.url}feed/rss/"
+    assert not [href for href in body_links.values() if href.endswith("/feed/atom/")]
+    assert "RSS feed" not in body_links and "Atom feed" not in body_links

@@ -336,6 +336,45 @@ def test_one_click_unsubscribe_works_without_a_csrf_token(index):
     assert again.status_code == 200
 
 
+def test_an_updates_index_slugged_updates_keeps_its_own_unsubscribe_page(
+    home, ambitions, django_capture_on_commit_callbacks
+):
+    """The one-click address is outside every page's address (a slug has no dots), so an index
+    at /updates/ serves its own unsubscribe page, and a browser sent there from the one-click
+    address lands on it rather than going round in a loop."""
+    from you_said_we_did.factories import UpdatePageFactory
+
+    index = UpdateIndexPageFactory(parent=home, slug="updates")
+    assert index.url == "/updates/"
+    subscription = SubscriptionFactory(email="reader@example.org")
+    token = subscription.unsubscribe_token
+    browser = Client()
+
+    page = browser.get(f"/updates/unsubscribe/{token}/")
+    assert page.status_code == 200
+    assert soup(page).select_one("form button")  # the page asking for a click
+    assert Subscription.objects.exists()
+
+    one_click = reverse(ONE_CLICK_URL_NAME, args=[token])
+    assert not one_click.startswith("/updates/")
+    response = browser.get(one_click)
+    assert response.status_code == 302 and response["Location"] == f"/updates/unsubscribe/{token}/"
+    assert browser.get(response["Location"]).status_code == 200
+
+    # The email's header names the one-click address, and the body the page.
+    update = UpdatePageFactory(parent=index, ambitions=[ambitions[1]], live=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        update.save_revision().publish()
+    (message,) = mail.outbox
+    assert message.extra_headers["List-Unsubscribe"] == f"<http://testserver{one_click}>"
+    assert f"http://testserver/updates/unsubscribe/{token}/" in message.body
+    response = Client(enforce_csrf_checks=True).post(
+        one_click, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code == 200
+    assert not Subscription.objects.exists()
+
+
 def test_the_unsubscribe_page_itself_keeps_its_csrf_check(index):
     subscription = SubscriptionFactory()
     strict = Client(enforce_csrf_checks=True)
@@ -377,7 +416,7 @@ def test_the_list_unsubscribe_header_of_an_update_email_works_in_one_click(
         update.save_revision().publish()
     (message,) = mail.outbox
     header = message.extra_headers["List-Unsubscribe"]
-    assert header.startswith("<http://testserver/updates/unsubscribe/") and header.endswith(">")
+    assert header.startswith("<http://testserver/updates.unsubscribe/") and header.endswith(">")
     response = Client(enforce_csrf_checks=True).post(
         local(header[1:-1]),
         "List-Unsubscribe=One-Click",

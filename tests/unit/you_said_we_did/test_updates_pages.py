@@ -95,6 +95,71 @@ def test_each_filter_option_shows_its_count(client, index, ambitions):
     assert "(0 updates)" in statuses["in-progress"]
 
 
+def test_each_count_allows_for_the_other_filters_chosen(client, index, ambitions):
+    """An option's count is how many updates choosing it would give, with the other filters as
+    they are (with status=done, ambition 1 gives 1 update, not its 2 overall)."""
+    UpdatePageFactory(parent=index, ambitions=[ambitions[1]], status="planned", progress=0)
+    UpdatePageFactory(
+        parent=index, ambitions=[ambitions[1], ambitions[2]], status="done", progress=100
+    )
+    page = soup(client.get(index.url, {"status": "done"}))
+    options = {o["value"]: o.get_text() for o in page.select("select[name=ambition] option")}
+    assert "(1 update)" in options["1"]
+    assert "(1 update)" in options["2"]
+    assert "(0 updates)" in options["3"]
+    # A filter's own options are counted without it: the other statuses can still be chosen.
+    statuses = {
+        i["value"]: i.find_next("label").get_text() for i in page.select("input[name=status]")
+    }
+    assert "(1 update)" in statuses["planned"] and "(1 update)" in statuses["done"]
+
+    page = soup(client.get(index.url, {"ambition": "2"}))
+    statuses = {
+        i["value"]: i.find_next("label").get_text() for i in page.select("input[name=status]")
+    }
+    assert "(0 updates)" in statuses["planned"] and "(1 update)" in statuses["done"]
+
+    # Every option gives what it says.
+    for number in ("1", "2", "3"):
+        label = options[number]
+        got = len(titles(soup(client.get(index.url, {"status": "done", "ambition": number}))))
+        assert f"({got} update" in label, (number, label, got)
+
+
+def test_the_consultation_filter_tells_apart_consultations_with_the_same_slug(
+    client, home, index, ambitions
+):
+    """Slugs are unique only among siblings, so the filter uses the consultation's translation
+    key; an old link naming a slug still works when only one consultation has it."""
+    from home.factories import IndexPageFactory
+
+    here = ConsultationPageFactory(parent=home, title="Transport 2025", slug="transport")
+    section = IndexPageFactory(parent=home, title="Schools", slug="schools")
+    there = ConsultationPageFactory(parent=section, title="Transport 2026", slug="transport")
+    UpdatePageFactory(parent=index, title="Buses", consultations=[here])
+    UpdatePageFactory(parent=index, title="Taxis", consultations=[there])
+
+    page = soup(client.get(index.url))
+    options = {o.get_text(): o["value"] for o in page.select("select[name=consultation] option")}
+    assert options["Transport 2025 (1 update)"] == str(here.translation_key)
+    assert options["Transport 2026 (1 update)"] == str(there.translation_key)
+    assert titles(soup(client.get(index.url, {"consultation": here.translation_key}))) == ["Buses"]
+    assert titles(soup(client.get(index.url, {"consultation": there.translation_key}))) == ["Taxis"]
+    # "transport" could be either, so it is reported and ignored rather than guessed.
+    page = soup(client.get(index.url, {"consultation": "transport"}))
+    assert page.select_one(".govuk-error-summary")
+    assert sorted(titles(page)) == ["Buses", "Taxis"]
+
+
+def test_the_ambition_hint_says_what_an_ambition_is(client, index, ambitions):
+    hint = "Ambitions are the things our SEND strategy most wants to improve."
+    page = soup(client.get(index.url))
+    assert page.select_one("#id_ambition-hint").get_text(strip=True) == hint
+    assert "five" not in page.select_one("form[aria-labelledby=filters-heading]").get_text()
+    subscribe = soup(client.get(f"{index.url}subscribe/"))
+    assert subscribe.select_one("#id_ambitions-hint").get_text(strip=True).startswith(hint)
+
+
 def test_a_bad_filter_value_is_reported_not_a_500(client, index, ambitions):
     UpdatePageFactory(parent=index, ambitions=[ambitions[1]])
     page = soup(client.get(index.url, {"ambition": "<script>", "status": "\x00"}))
@@ -200,13 +265,67 @@ def test_quotes_are_anonymised_when_taken_from_an_answer(index, consultation):
     assert anonymise("  plain   words ") == "plain words"
 
 
-def test_editors_cannot_publish_updates_without_approval(client, index):
+def admin_form_data(response, form_id: str = "page-edit-form") -> dict:
+    """What a browser would post from the admin form in `response`, as it stands."""
+    form = soup(response).find("form", id=form_id)
+    data: dict = {}
+    for field in form.find_all(["input", "textarea", "select"]):
+        name = field.get("name")
+        kind = field.get("type", "")
+        if not name or field.has_attr("disabled") or kind in {"submit", "button", "file"}:
+            continue
+        if kind in {"checkbox", "radio"}:
+            if field.has_attr("checked"):
+                data.setdefault(name, []).append(field.get("value", "on"))
+        elif field.name == "select":
+            chosen = [o.get("value", o.get_text()) for o in field.find_all("option", selected=True)]
+            data[name] = chosen if field.has_attr("multiple") else (chosen or [""])[0]
+        elif field.name == "textarea":
+            data[name] = field.get_text()
+        else:
+            data[name] = field.get("value", "")
+    return data
+
+
+def test_editors_cannot_publish_updates_without_approval(client, index, ambitions):
+    """An editor's "Publish" on an update's edit form only saves a draft; submitted, it waits
+    for a moderator, and goes live only when a moderator approves it."""
+    from django.urls import reverse
+
     editor = User.objects.create_user("editor", password="pw", is_staff=True)
     editor.groups.add(Group.objects.get(name="Editors"))
-    update = UpdatePageFactory(parent=index, title="Needs approval")
+    moderator = User.objects.create_user("moderator", password="pw", is_staff=True)
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    update = UpdatePageFactory(parent=index, title="Needs approval", ambitions=[ambitions[1]])
     update.unpublish()
-    assert not update.permissions_for_user(editor).can_publish()
-    assert update.get_workflow() is not None, "updates must go through an approval workflow"
+    edit_url = reverse("wagtailadmin_pages:edit", args=[update.pk])
+
+    client.force_login(editor)
+    form = admin_form_data(client.get(edit_url))
+    assert form["title"] == "Needs approval"  # the project's own edit form, as shown
+    form["title"] = "Approved update"
+    response = client.post(edit_url, {**form, "action-publish": "action-publish"})
+    assert response.status_code == 302
+    update.refresh_from_db()
+    assert not update.live
+    assert update.latest_revision.content["title"] == "Approved update"  # saved as a draft
+    assert client.get(update.url).status_code == 404
+
+    response = client.post(edit_url, {**form, "action-submit": "action-submit"})
+    assert response.status_code == 302
+    update.refresh_from_db()
+    assert not update.live and update.workflow_in_progress
+
+    client.force_login(moderator)
+    task_state = update.current_workflow_state.current_task_state
+    approve_url = reverse(
+        "wagtailadmin_pages:workflow_action", args=[update.pk, "approve", task_state.pk]
+    )
+    assert client.post(approve_url, {"comment": ""}).status_code in {200, 302}
+    update.refresh_from_db()
+    assert update.live and update.title == "Approved update"
+    client.logout()
+    assert client.get(update.url).status_code == 200
 
 
 def test_home_page_shows_open_consultations_and_latest_updates(client, home, index):
