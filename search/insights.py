@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime
 import logging
-import unicodedata
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -23,6 +22,7 @@ from django.db.models import F, Q, Sum
 from django.utils import timezone
 
 from .models import SearchLog
+from .query import clean_query
 
 logger = logging.getLogger(__name__)
 
@@ -37,15 +37,9 @@ POPULAR_CACHE_SECONDS = 10 * 60
 
 
 def normalise(query: str) -> str:
-    """The form a query is counted under: lower case, control characters dropped, runs of
-    white space turned into one space, at most 100 characters ("  EHCP\tPlan " -> "ehcp plan")."""
-    if not isinstance(query, str):
-        return ""
-    visible = "".join(
-        " " if unicodedata.category(char)[0] in "CZ" else char
-        for char in unicodedata.normalize("NFC", query)
-    )
-    return " ".join(visible.lower().split())[:QUERY_MAX_LENGTH].strip()
+    """The form a query is counted under: the cleaned query (search.query.clean_query) in lower
+    case ("  EHCP\tPlan " -> "ehcp plan")."""
+    return clean_query(query, lower=True)[:QUERY_MAX_LENGTH].strip()
 
 
 def _increment(query: str, language: str, date: datetime.date, zero: int) -> int:
@@ -146,14 +140,6 @@ def search_term_rows(days: int = 30, *, zero_only: bool = False, limit: int = 10
     return [
         SearchTermRow(query=row["query"], searches=row["total"], zero_results=row["empty"])
         for row in rows[:limit]
-    ]
-
-
-def zero_result_searches(days: int = 30, limit: int = 100) -> list[tuple[str, int]]:
-    """(query, times it found nothing) for the last `days` days, most frequent first: the gaps
-    in the site's content or its synonyms."""
-    return [
-        (row.query, row.zero_results) for row in search_term_rows(days, zero_only=True, limit=limit)
     ]
 
 

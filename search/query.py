@@ -1,5 +1,5 @@
 """One search over the whole site: the contract between the search engine code and the results
-page. (Being built for issue 7; the engine side fills in `site_search`.)
+page, and the engine itself (`site_search`).
 
 Everything the results page shows comes from `site_search`, in a fixed number of queries
 whatever the amount of content, on whichever Wagtail search backend is configured.
@@ -7,6 +7,7 @@ whatever the amount of content, on whichever Wagtail search backend is configure
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -27,19 +28,19 @@ class Hit:
     url: str
     snippet: str  # plain text around the matched words (escaped and highlighted by the template)
     language: str = ""  # the language code of the content when it differs from the page's
-    score: float = 0.0
     meta: str = ""  # a short extra line: a service's organisation, a school's town and phase
 
 
 @dataclass
 class SearchOutcome:
-    query: str
     hits: list[Hit]  # this page of results
     total: int  # all results for the chosen type (or every type)
     counts: dict[str, int]  # results per type, for the filter options
     terms: list[str] = field(default_factory=list)  # words to highlight (synonyms included)
     suggestion: str = ""  # "did you mean", when the query looks misspelt
     promoted: list[Hit] = field(default_factory=list)  # editors' picks for this query
+    # No result had every word of the query, so these are results with any of them.
+    any_word: bool = False
 
 
 # --- The engine ----------------------------------------------------------------------------------
@@ -64,11 +65,21 @@ TITLE_IS_QUERY = 2.0
 ACTIVE_LANGUAGE_BONUS = 0.25
 
 
-def clean_query(raw: str | None) -> str:
-    """What we search for: no NUL or other control characters, single spaces, at most
-    MAX_QUERY_LENGTH characters."""
-    text = "".join(char if char.isprintable() else " " for char in (raw or "")[:1000])
-    return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
+def clean_query(raw: str | None, *, max_words: int | None = None, lower: bool = False) -> str:
+    """What we search for: no NUL or other control or format characters, single spaces, at most
+    MAX_QUERY_LENGTH characters (and at most `max_words` words; in lower case with `lower`).
+
+    The one definition of a clean query: the results page, the autocomplete (search.suggest)
+    and the search log (search.insights) all use it."""
+    if not isinstance(raw, str):
+        return ""
+    text = unicodedata.normalize("NFC", raw[: MAX_QUERY_LENGTH * 10])
+    if lower:
+        text = text.lower()
+    # Not printable: control, format, surrogate and unassigned characters, and every separator
+    # but the plain space (Unicode categories C and Z).
+    parts = "".join(char if char.isprintable() else " " for char in text).split()
+    return " ".join(parts[:max_words])[:MAX_QUERY_LENGTH].strip()
 
 
 def site_search(
@@ -92,7 +103,7 @@ def site_search(
     per_page = max(1, per_page)
     if result_type not in RESULT_TYPES:
         result_type = None
-    outcome = SearchOutcome(query=text, hits=[], total=0, counts=dict.fromkeys(RESULT_TYPES, 0))
+    outcome = SearchOutcome(hits=[], total=0, counts=dict.fromkeys(RESULT_TYPES, 0))
     typed_words = synonyms.words(text)
     if not typed_words:
         return outcome
@@ -119,6 +130,7 @@ def site_search(
     found = _search_every_type(sources, concepts, scope, routes, "and")
     if not any(found.values()) and len(concepts) > 1:
         found = _search_every_type(sources, concepts, scope, routes, "or")
+        outcome.any_word = any(found.values())
 
     promoted = _promotions(text, scope)
     promoted_keys = {candidate.key for candidate in promoted}
@@ -136,9 +148,8 @@ def site_search(
     page = min(max(1, page), last_page)
     terms = [alt for concept in concepts for alt in concept.alternatives]
     outcome.terms = [" ".join(term) for term in terms]
-    for score, candidate in scored[(page - 1) * per_page : page * per_page]:
+    for _score, candidate in scored[(page - 1) * per_page : page * per_page]:
         hit = candidate.resolve_url()
-        hit.score = round(score, 3)
         hit.snippet = window(hit.snippet, terms)
         outcome.hits.append(hit)
     if page == 1 and result_type in (None, "page", "consultation", "update"):

@@ -54,15 +54,11 @@ def spans(text: str, terms: Iterable[tuple[str, ...]]) -> list[tuple[int, int]]:
     return found
 
 
-def contains(text: str, terms: Iterable[tuple[str, ...]]) -> bool:
-    return bool(spans(text, terms))
-
-
 class TermMatcher:
     """Which of several groups of terms occur in a text, reading the text once.
 
     Ranking asks this of every candidate's title, summary and extra line for each concept of the
-    query; `contains` per concept would split the same text into words again each time."""
+    query; `spans` per concept would split the same text into words again each time."""
 
     def __init__(self, groups: Iterable[Iterable[tuple[str, ...]]]):
         self.groups = [_stemmed_terms(terms) for terms in groups]

@@ -2,8 +2,8 @@
 query (plus nothing per result), returning candidates in the backend's order of relevance.
 
 Filters used here are all declared as FilterFields on the models, so the same code runs on the
-database backend and on Elasticsearch. Anything that is not a filter field (a service's status)
-is checked in Python on the fetched rows instead.
+database backend and on Elasticsearch, and every filter is applied by the backend before the
+MAX_PER_TYPE cut (never in Python afterwards, where it would drop results from the counts).
 """
 
 from __future__ import annotations
@@ -159,31 +159,28 @@ SERVICE_FIELDS = (
     "locale_id",
     "name",
     "description",
-    "status",
     "organisation__name",
 )
 
 
 def search_services(query: SearchQuery, scope: Scope, routes: dict) -> dict[str, list[Candidate]]:
     """Local Offer services that parents can see: live, open or briefly closed."""
-    from local_offer.directory import LISTED_STATUSES
-    from local_offer.models import Service
+    from local_offer.models import LISTED_STATUSES, Service
 
     directory = routes.get("service")
     if directory is None:
         return {"service": []}
     # Only what a result shows: services are wide rows, and 200 of them are read per search.
     results = (
-        Service.objects.filter(live=True, locale_id__in=scope.locale_ids)
+        Service.objects.filter(
+            live=True, status__in=LISTED_STATUSES, locale_id__in=scope.locale_ids
+        )
         .select_related("organisation")
         .only(*SERVICE_FIELDS)
     )
     results = _search(query, results)
     candidates = []
-    for service in results:
-        # status is not a search filter field, so it is checked here (same on every backend).
-        if service.status not in LISTED_STATUSES:
-            continue
+    for position, service in enumerate(results):
         in_active = service.locale_id == scope.active_locale_id
         candidates.append(
             Candidate(
@@ -197,7 +194,7 @@ def search_services(query: SearchQuery, scope: Scope, routes: dict) -> dict[str,
                 ),
                 key=f"service:{service.translation_key}",
                 in_active_language=in_active,
-                position=len(candidates),
+                position=position,
                 locate=_route(directory, "service", service.translation_key),
             )
         )

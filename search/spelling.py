@@ -18,8 +18,9 @@ from search.synonyms import accented_words, fold, stem, synonym_sets
 
 CACHE_KEY = "search:vocabulary:v1"
 CACHE_SECONDS = 60 * 60 * 24
-# Words shorter than this are too easily "corrected" into something else.
-MIN_WORD_LENGTH = 4
+# Words shorter than this are left as typed: one letter in four is too much to guess at, and
+# short words are often names the site does not have ("st john's" is not "st join").
+MIN_WORD_LENGTH = 5
 # How alike a word and its correction must be (difflib ratio, 0 to 1).
 CUTOFF = 0.75
 

@@ -15,8 +15,6 @@ addresses of the school finder and Local Offer pages are cached for a few minute
 
 from __future__ import annotations
 
-import unicodedata
-
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
@@ -29,21 +27,12 @@ from wagtail.models import Locale
 from local_offer.models import LISTED_STATUSES, LocalOfferPage, Service
 from schools.models import School, SchoolFinderPage
 from schools.text import fold
+from search.query import clean_query
 
 MAX_RESULTS = 8
 MIN_CHARACTERS = 2
-MAX_QUERY_LENGTH = 100
 MAX_WORDS = 6
 TARGETS_CACHE_SECONDS = 5 * 60
-
-
-def clean_query(raw: str) -> str:
-    """What was typed, without control characters, with single spaces, at most 100 characters."""
-    text = "".join(
-        " " if unicodedata.category(char)[0] in "CZ" else char
-        for char in raw[: MAX_QUERY_LENGTH * 2]
-    )
-    return " ".join(text.split()[:MAX_WORDS])[:MAX_QUERY_LENGTH].strip()
 
 
 def _language(request: HttpRequest) -> str:
@@ -155,7 +144,7 @@ def _services(query: str, base_url: str, locale_ids: list[int]) -> list[tuple[in
 @require_GET
 def suggest(request: HttpRequest) -> JsonResponse:
     """Up to eight school and service names for the autocomplete (see the module docstring)."""
-    query = clean_query(request.GET.get("q", ""))
+    query = clean_query(request.GET.get("q", ""), max_words=MAX_WORDS)
     results: list[dict] = []
     if len(query) >= MIN_CHARACTERS:
         language = _language(request)

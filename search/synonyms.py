@@ -175,11 +175,6 @@ def _lookup() -> dict[tuple[str, ...], list[tuple[str, ...]]]:
     return table
 
 
-def expand(term: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """`term` and all its synonyms (just `term` when it belongs to no set)."""
-    return _lookup().get(term, [term])
-
-
 def concepts(query_words: list[str]) -> list[Concept]:
     """Split the query's words into concepts: the longest synonym phrase at each point, else one
     word. Stop words on their own are dropped, unless the query is nothing but stop words."""

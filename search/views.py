@@ -2,8 +2,10 @@
 people and SENCos from the search box in every page's header. Works without JavaScript; with it,
 the box also suggests school and service names (search/suggest.py).
 
-Any input gives a page, never an error: the query is cleaned and capped in search.query, the
-page number and type are checked here. The page is not for search engines (noindex).
+Any input gives a page, never a server error: the query is cleaned and capped in search.query,
+the page number and type are checked here. A query without a single word in it (only spaces,
+punctuation or emoji) gets a GOV.UK error message on the search box (search.forms). The page is
+not for search engines (noindex).
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from hub.pagination import govuk_pagination
+from search.forms import SiteSearchForm
+from search.insights import popular_searches, record_search
 from search.query import RESULT_TYPES, SearchOutcome, clean_query, site_search
 from search.snippets import highlight
 from search.synonyms import words
@@ -76,20 +80,12 @@ def _filter_links(query: str, outcome: SearchOutcome, result_type: str | None) -
 
 def _record(query: str, total: int, language: str) -> None:
     try:
-        from search.insights import record_search
-    except ImportError:  # the search log is optional
-        return
-    try:
         record_search(query, total, language)
     except Exception:  # logging a search must never break the results page
         logger.exception("Could not record a search")
 
 
 def _popular(language: str) -> list[str]:
-    try:
-        from search.insights import popular_searches
-    except ImportError:
-        return []
     try:
         return popular_searches(limit=5, language=language)
     except Exception:
@@ -120,9 +116,16 @@ def results(request: HttpRequest) -> HttpResponse:
     if result_type not in RESULT_TYPES:
         result_type = None
     language = translation.get_language() or ""
-    context: dict = {"query": query, "result_type": result_type, "searched": False}
+    # Bound only when a search was asked for, so /search/ on its own shows no error.
+    form = SiteSearchForm(request.GET) if "q" in request.GET else None
+    context: dict = {
+        "query": query,
+        "result_type": result_type,
+        "searched": False,
+        "form": form,
+    }
 
-    if words(query):
+    if form is not None and form.is_valid():
         number = _page_number(request.GET.get("page"))
         outcome = site_search(
             query, language=language, result_type=result_type, page=number, per_page=PER_PAGE

@@ -53,6 +53,15 @@ def register_search_terms_menu_item():
     )
 
 
+@hooks.register("construct_reports_menu")
+def hide_wagtails_search_terms_report(request, menu_items):
+    """wagtail.contrib.search_promotions (kept for promoted results) adds a "Search terms"
+    report of its own, read from search hits that nothing on this site records: superusers saw
+    two "Search terms" items, one always empty. Only ours stays."""
+    wagtails = reverse("wagtailsearchpromotions:search_terms")
+    menu_items[:] = [item for item in menu_items if item.url != wagtails]
+
+
 @hooks.register("register_permissions")
 def register_search_log_permission():
     # So the group editor offers "Can view search log" and a group can be given the report.

@@ -226,6 +226,7 @@ class Service(
         index.SearchField("who_it_is_for"),
         index.FilterField("live"),
         index.FilterField("locale_id"),
+        index.FilterField("status"),  # the site search finds listed services only
     ]
 
     class Meta(TranslatableMixin.Meta):

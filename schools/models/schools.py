@@ -68,6 +68,8 @@ class CommunityOfSchools(index.Indexed, models.Model):
     # Found by the site search (search/), under its own "Communities of Schools" filter.
     search_fields = [
         index.SearchField("name", boost=3),
+        # For the Community of Schools chooser on a school's edit page: Wagtail's snippet chooser
+        # searches with the backend's autocomplete(), so "ash" finds "Ashford ...".
         index.AutocompleteField("name"),
         index.SearchField("area"),
         index.SearchField("primary_care_network"),
@@ -243,11 +245,14 @@ class School(index.Indexed, models.Model):
     ]
 
     # Found by the site search (search/); only open schools are searched (the `closed` filter).
+    # search_text adds the name and town without accents and the postcode without its space, so
+    # "ct12bp" finds the school at CT1 2BP. (No AutocompleteField: nothing autocompletes schools
+    # through the search backend; the finder and the site search box use search_text.)
     search_fields = [
         index.SearchField("name", boost=3),
-        index.AutocompleteField("name"),
         index.SearchField("town"),
         index.SearchField("postcode"),
+        index.SearchField("search_text"),
         index.SearchField("district"),
         index.SearchField("phase"),
         index.SearchField("establishment_type"),

@@ -4,10 +4,10 @@
 // search form, as without JavaScript.
 //
 // Enhances every <input data-module="site-search-autocomplete" data-suggest-url="..."> with an
-// id, inside a GET form. Texts come from the input's data attributes (translated by the
-// template): data-text-one, data-text-many, data-text-none ("{count}" is replaced),
-// data-text-list-label, data-text-instructions. main.mjs loads this file only on pages that
-// have such an input.
+// id, inside a GET form. Texts come from the input's data attributes, all five always set and
+// translated by the template: data-text-one, data-text-many, data-text-none ("{count}" is
+// replaced), data-text-list-label, data-text-instructions. main.mjs loads this file only on
+// pages that have such an input.
 
 import { enhanceCombobox } from "./combobox.mjs";
 
@@ -17,14 +17,14 @@ function enhance(input) {
     suggestUrl: data.suggestUrl,
     params: { lang: document.documentElement.lang || "" },
     wrapperClass: "hub-autocomplete--site-search",
+    // Set by templates/search/search_form.html; no English fallbacks, which would be read out
+    // on Polish and Urdu pages.
     texts: {
-      one: data.textOne || "1 suggestion. Use the up and down arrows to choose it.",
-      many: data.textMany || "{count} suggestions. Use the up and down arrows to choose one.",
-      none: data.textNone || "No suggestions. Press Enter to search.",
-      listLabel: data.textListLabel || "Suggested schools and services",
-      instructions:
-        data.textInstructions ||
-        "When suggestions appear, use the up and down arrows to choose one and Enter to open it, or press Enter to search.",
+      one: data.textOne,
+      many: data.textMany,
+      none: data.textNone,
+      listLabel: data.textListLabel,
+      instructions: data.textInstructions,
     },
     renderOption(result, option) {
       const label = document.createElement("span");

@@ -1,5 +1,6 @@
-"""The site search in a real browser: results and "no results" pages with axe-core in English and
-Urdu, the search working without JavaScript, and the header's autocomplete used by keyboard."""
+"""The site search in a real browser: results, "no results" and error pages with axe-core in
+English and Urdu, the search working without JavaScript, the header's autocomplete used by
+keyboard, and the search boxes mirrored right to left."""
 
 import pytest
 
@@ -17,6 +18,21 @@ def test_results_and_no_results_pages_are_accessible(page, axe, prefix):
     axe.assert_no_violations(page)
     if prefix:
         assert page.evaluate("document.documentElement.dir") == "rtl"
+
+
+@pytest.mark.parametrize("prefix", ["", "/ur"])
+def test_a_search_without_words_shows_an_accessible_error(page, axe, prefix):
+    page.goto(f"{prefix}/search/?q=%3F%21")
+    summary = page.locator(".govuk-error-summary")
+    summary.wait_for()
+    link = summary.get_by_role("link")
+    assert link.get_attribute("href") == "#search-page-q"
+    assert page.locator("#search-page-q-error").is_visible()
+    if not prefix:
+        assert page.title().startswith("Error: ")
+    axe.assert_no_violations(page)
+    link.click()
+    assert page.evaluate("document.activeElement.id") == "search-page-q"
 
 
 def test_search_from_the_header_without_javascript(page_without_js):
@@ -51,3 +67,25 @@ def test_header_autocomplete_by_keyboard(page, axe):
     page.keyboard.press("Enter")
     page.wait_for_url("**/school/**")
     assert page.locator("h1").inner_text() == "Oakwood Demo Primary School"
+
+
+@pytest.mark.parametrize("prefix", ["", "/ur"])
+def test_the_search_boxes_are_mirrored_right_to_left(page, prefix, screenshot):
+    """Logical properties (static_src/scss/_search.scss): in Urdu the header's box sits at the
+    end of the line (the left), and each button comes after its input (to its left)."""
+    page.goto(f"{prefix}/search/?q=ehcp")
+    screenshot(page, f"search-results{prefix.replace('/', '-')}")
+    rtl = bool(prefix)
+    header_box = page.locator(".hub-header__search").bounding_box()
+    logo = page.locator(".govuk-generic-header__logo").bounding_box()
+    assert (header_box["x"] < logo["x"]) == rtl
+    for box_id in ("site-search-q", "search-page-q"):
+        field = page.locator(f"#{box_id}").bounding_box()
+        button = page.locator(f"form:has(#{box_id}) button").bounding_box()
+        assert (button["x"] < field["x"]) == rtl, box_id
+        gap = (
+            field["x"] - (button["x"] + button["width"])
+            if rtl
+            else button["x"] - (field["x"] + field["width"])
+        )
+        assert gap > 0, box_id

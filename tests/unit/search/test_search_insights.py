@@ -11,7 +11,7 @@ from django.contrib.auth.models import Permission
 from django.core.cache import cache
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from search import insights
 from search.insights import (
@@ -19,7 +19,6 @@ from search.insights import (
     popular_searches,
     record_search,
     search_term_rows,
-    zero_result_searches,
 )
 from search.models import SearchLog
 from search.reports import safe_cell
@@ -165,6 +164,11 @@ def test_popular_searches_are_cached():
     assert popular_searches() == ["salt", "ehcp"]
 
 
+def zero_result_searches(**kwargs) -> list[tuple[str, int]]:
+    """The report's zero-results list as (query, times it found nothing)."""
+    return [(row.query, row.zero_results) for row in search_term_rows(zero_only=True, **kwargs)]
+
+
 def test_zero_result_searches():
     log("sendco", 7, zero=7)
     log("sendco", 2, zero=2, language="pl")
@@ -173,6 +177,7 @@ def test_zero_result_searches():
     log("ancient", 9, zero=9, days_ago=40)
     assert zero_result_searches() == [("sendco", 9), ("dyslexia", 3)]
     assert zero_result_searches(days=90)[0] == ("ancient", 9)
+    assert zero_result_searches(limit=1) == [("sendco", 9)]
 
 
 def test_rows_give_the_share_with_no_results():
@@ -202,6 +207,29 @@ def editor(django_user_model, *codenames):
 
 def test_report_url():
     assert reverse("search_terms_report") == REPORT
+
+
+def test_the_reports_menu_has_one_search_terms_item_ours(rf, superuser):
+    """wagtail.contrib.search_promotions adds an empty "Search terms" report of its own; it is
+    hidden (search/wagtail_hooks.py), so superusers see one item, leading to this report."""
+    from wagtail.admin.menu import reports_menu
+
+    request = rf.get("/admin/")
+    request.user = superuser
+    items = reports_menu.menu_items_for_request(request)
+    with translation.override("en-gb"):  # an earlier request may have left another active
+        search_terms = [item for item in items if str(item.label) == "Search terms"]
+    assert [item.url for item in search_terms] == [REPORT]
+    wagtails = reverse("wagtailsearchpromotions:search_terms")
+    assert wagtails not in [item.url for item in items]
+
+
+def test_superusers_see_one_search_terms_item_in_the_admin(client, superuser):
+    client.force_login(superuser)
+    html = client.get("/admin/").content.decode()
+    assert html.count("Search terms") == 1
+    assert REPORT in html
+    assert reverse("wagtailsearchpromotions:search_terms") not in html
 
 
 def test_anonymous_visitors_are_sent_to_log_in(client):

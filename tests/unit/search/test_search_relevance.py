@@ -8,6 +8,9 @@ Runs on SQLite locally and on PostgreSQL in CI (DATABASE_URL).
 import pytest
 from search_demo import demo_database, search_demo_site  # noqa: F401 - fixtures
 
+from local_offer.factories import ServiceFactory
+from local_offer.models import ServiceStatus
+from search import sources
 from search.query import site_search
 
 pytestmark = pytest.mark.usefixtures("search_demo_site")
@@ -54,6 +57,8 @@ RELEVANCE = [
     ("ashford community", "Ashford Demo Community of Schools"),
     ("menage primary", "Ménage Demo Primary School"),
     ("CT1 2BP", "St Æthelberht's Demo Catholic Primary School"),
+    ("ct12bp", "St Æthelberht's Demo Catholic Primary School"),
+    ("aethelberhts", "St Æthelberht's Demo Catholic Primary School"),
     ("long waiting", "Shorter waits, and news while you wait"),
     ("family hub maidstone", "Maidstone Family Hub"),
 ]
@@ -81,6 +86,42 @@ def test_misspelt_query_offers_the_corrected_one():
     )
     assert site_search("speach", language="en-gb").suggestion == "speech"
     assert site_search("speech", language="en-gb").suggestion == ""
+
+
+@pytest.mark.parametrize("query", ["st johns", "st john's", "St John's school", "st johns ashford"])
+def test_short_words_are_not_corrected_into_other_words(query):
+    """ "john" is one letter from the site's "join"; a name is not a misspelling."""
+    outcome = site_search(query, language="en-gb")
+    assert outcome.suggestion == ""
+    assert "join" not in outcome.terms
+
+
+def test_when_no_result_has_every_word_results_with_any_word_say_so():
+    outcome = site_search("st johns", language="en-gb")
+    assert outcome.hits and outcome.any_word
+    assert not site_search("canterbury", language="en-gb").any_word
+    assert not site_search("family hub maidstone", language="en-gb").any_word
+    nothing = site_search("qwxzvbn zzqxv", language="en-gb")
+    assert not nothing.hits and not nothing.any_word
+
+
+def test_unlisted_services_are_filtered_by_the_backend_before_the_cut(monkeypatch):
+    """Inactive and closed-for-good services never show, however well they match: the status
+    is a filter of the search itself, so it cannot eat into the candidates fetched per kind."""
+    for number in range(3):
+        ServiceFactory(
+            name=f"Zebrafish zebrafish club {number}",
+            description="Zebrafish zebrafish zebrafish.",
+            status=ServiceStatus.INACTIVE if number % 2 else ServiceStatus.DEFUNCT,
+        )
+    ServiceFactory(name="Aquarium visits", description="Includes a zebrafish tank.")
+    search = sources._search
+    monkeypatch.setattr(
+        sources, "_search", lambda query, queryset, limit=1: search(query, queryset, 1)
+    )
+    outcome = site_search("zebrafish", language="en-gb", result_type="service")
+    assert [hit.title for hit in outcome.hits] == ["Aquarium visits"]
+    assert outcome.counts["service"] == 1
 
 
 def test_every_type_is_searched_at_once():
