@@ -2,9 +2,10 @@
 
 Easy read works when every sentence is short, the words are everyday ones and every idea has a
 picture that says the same thing. These checks find what an editor can fix: sentences over 15
-words, acronyms from the site's own vocabulary (the search synonym sets) left unexplained, rows
-without a picture, pictures whose alternative text is missing or is just a file name, and, for
-English, a Flesch reading-ease score below the level easy read aims for.
+words, rows without a picture, pictures whose alternative text is missing or is just a file name,
+and, for English (the synonym sets and the score are English), acronyms from the site's own
+vocabulary (the search synonym sets) left unexplained and a Flesch reading-ease score below the
+level easy read aims for.
 
 The checks advise; they never stop a page being published (an editor may have good reason).
 """
@@ -19,11 +20,15 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
+from search.synonyms import synonym_sets
+from search.synonyms import words as plain_words
+
 MAX_SENTENCE_WORDS = 15
 # Flesch reading ease: 80 and above is "easy" (about age 11); easy read aims higher still.
 MIN_READING_EASE = 80
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
+# Full stops and question marks, with the Urdu full stop (۔) and the Arabic question mark (؟).
+_SENTENCE_END = re.compile(r"(?<=[.!?…۔؟])\s+|\n+")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _ACRONYM = re.compile(r"\b[A-Z][A-Za-z]*[A-Z]+[a-z]?\b")
 _FILE_NAME = re.compile(r"\.(jpe?g|png|gif|webp|svg|avif)$|^(img|image|dsc|photo)[-_ ]?\d*$", re.I)
@@ -40,7 +45,6 @@ class Finding:
 class Report:
     findings: list[Finding] = field(default_factory=list)
     reading_ease: float | None = None  # None when the text is not English or too short
-    sentences: int = 0
 
     @property
     def passed(self) -> bool:
@@ -50,13 +54,6 @@ class Report:
 def sentences(text: str) -> list[str]:
     plain = strip_tags(re.sub(r"</(p|li|h\d)>|<br\s*/?>", "\n", str(text or "")))
     return [s.strip() for s in _SENTENCE_END.split(plain) if _WORD.search(s or "")]
-
-
-def plain_words(text: str) -> list[str]:
-    """Lower-case words without punctuation or accents, as the synonym sets store them."""
-    from search.synonyms import words as folded_words
-
-    return folded_words(text)
 
 
 def words(sentence: str) -> list[str]:
@@ -85,14 +82,16 @@ def reading_ease(all_sentences: list[str]) -> float | None:
 
 def acronyms() -> dict[str, list[str]]:
     """Acronym → its explanations, from the search synonym sets staff keep ("EHCP" →
-    "education, health and care plan")."""
-    from search.synonyms import synonym_sets
-
+    "education, health and care plan"), longest first. A phrase using one of the set's acronyms
+    ("EHC plan") explains nothing, so it is not one of them."""
     table: dict[str, list[str]] = {}
-    for terms in synonym_sets():
-        phrases = [" ".join(term) for term in terms]
-        short = [p for p in phrases if " " not in p and len(p) <= 6]
-        long = sorted((p for p in phrases if " " in p), key=len, reverse=True)
+    for terms in synonym_sets():  # each term a tuple of words
+        short = {term[0] for term in terms if len(term) == 1 and len(term[0]) <= 6}
+        long = sorted(
+            (" ".join(term) for term in terms if len(term) > 1 and not short.intersection(term)),
+            key=len,
+            reverse=True,
+        )
         for acronym in short:
             table[acronym.lower()] = long
     return table
@@ -104,7 +103,9 @@ class EasyReadChecker:
     def __init__(self, language: str = "en"):
         self.report = Report()
         self.language = language.split("-")[0]
-        self._acronyms = acronyms()
+        # The synonym sets are English, so acronyms are only checked on English pages.
+        self._acronyms = acronyms() if self.language == "en" else {}
+        self._flagged_acronyms: set[str] = set()
         self._all_sentences: list[str] = []
         self._page_text: list[str] = []
 
@@ -142,18 +143,18 @@ class EasyReadChecker:
             for text in self._page_text
         ):
             return  # not in the vocabulary, or explained on the page already
-        if any(f.check == "jargon" and acronym in f.message for f in self.report.findings):
+        if acronym.lower() in self._flagged_acronyms:
             return
-        self.report.findings.append(
-            Finding(
-                "jargon",
-                where,
-                _(
-                    "“%(acronym)s” is not explained. Say what it means in words, such as “%(meaning)s”."
-                )
-                % {"acronym": acronym, "meaning": explanations[0] if explanations else acronym},
-            )
-        )
+        self._flagged_acronyms.add(acronym.lower())
+        if explanations:
+            message = _(
+                "“%(acronym)s” is not explained. Say what it means in words, such as “%(meaning)s”."
+            ) % {"acronym": acronym, "meaning": explanations[0]}
+        else:
+            message = _("“%(acronym)s” is not explained. Say what it means in words.") % {
+                "acronym": acronym
+            }
+        self.report.findings.append(Finding("jargon", where, message))
 
     def picture(self, where: str, image) -> None:
         if image is None:
@@ -173,7 +174,6 @@ class EasyReadChecker:
             )
 
     def finish(self) -> Report:
-        self.report.sentences = len(self._all_sentences)
         if self.language == "en":
             self.report.reading_ease = reading_ease(self._all_sentences)
             if self.report.reading_ease is not None and self.report.reading_ease < MIN_READING_EASE:
@@ -214,7 +214,11 @@ def check_questionnaire(page) -> Report:
         checker.text(_("Step %(number)s title") % {"number": step_number}, step.heading(True))
         for question in step.questions:
             label, hint = question.text(easy_read=True)
-            where = _("Step %(number)s: %(key)s") % {"number": step_number, "key": question.key}
+            # Named by its question, as the editor sees it, not by its key.
+            where = _("Step %(number)s: “%(question)s”") % {
+                "number": step_number,
+                "question": Truncator(question.label).words(6),
+            }
             checker.text(where, label)
             checker.text(where, hint)
             for _value, option in question.choices(easy_read=True):

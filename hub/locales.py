@@ -5,6 +5,8 @@ A council switches a language on by adding its code to the environment variable;
 that would delete their pages.
 """
 
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.utils import translation
 
@@ -16,6 +18,21 @@ def language_name(code: str) -> str:
 
 def text_direction(code: str) -> str:
     return "rtl" if translation.get_language_info(code)["bidi"] else "ltr"
+
+
+def live_translations(locale_id: int, translation_keys: Iterable) -> dict:
+    """The live pages in `locale_id` with these translation keys, keyed by translation key.
+
+    One query however many keys; pages with no live copy in that language are left out.
+    """
+    from wagtail.models import Page
+
+    return {
+        page.translation_key: page
+        for page in Page.objects.live().filter(
+            locale_id=locale_id, translation_key__in=set(translation_keys)
+        )
+    }
 
 
 def create_configured_locales(**kwargs) -> None:

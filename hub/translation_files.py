@@ -6,7 +6,7 @@ does the work. Its entries are matched on the source text *and* the place it app
 StreamField place includes the block's random id, so a PO file only fits the database it was
 exported from.
 
-The demo's translations (hub/demo_content/translations/) must fit every fresh demo build, so
+The demo's translations (hub/demo_content/po/) must fit every fresh demo build, so
 `translate_from_po` matches on the source text alone: it asks wagtail-localize for a PO file of
 the page as it is now, fills each entry from the given file by its source text, and imports that.
 Everything else (which strings exist, how rich text and links are rebuilt, converting the

@@ -1,6 +1,7 @@
 """Fixtures shared by every test layer."""
 
 import pytest
+from django.utils import translation
 from wagtail.models import Page, Site
 
 from home.factories import HomePageFactory
@@ -41,3 +42,15 @@ def count_queries(client):
         return len(captured)
 
     return count
+
+
+@pytest.fixture(autouse=True)
+def _default_language_afterwards():
+    """Put the default language back after each test.
+
+    A request to a /pl/ or /ur/ address leaves that language active in the test process (the
+    locale middleware activates it and nothing deactivates it), so a later test rendering a form
+    or a chart would get Polish words and number formats.
+    """
+    yield
+    translation.deactivate()

@@ -8,6 +8,8 @@ from wagtail.blocks.list_block import ListValue
 from wagtail.blocks.stream_block import StreamValue
 from wagtail.blocks.struct_block import StructValue
 
+from hub.locales import live_translations
+
 
 class LinkValue(blocks.StructValue):
     # Set by localize_links: the chosen page in the language of the page showing the link.
@@ -35,6 +37,17 @@ def _values(value) -> Iterator:
             yield from _values(item)
 
 
+def can_contain_link(block: blocks.Block) -> bool:
+    """Whether values of this block can hold a LinkBlock value anywhere inside them."""
+    if isinstance(block, LinkBlock):
+        return True
+    if isinstance(block, blocks.ListBlock):
+        return can_contain_link(block.child_block)
+    if isinstance(block, (blocks.StreamBlock, blocks.StructBlock)):
+        return any(can_contain_link(child) for child in block.child_blocks.values())
+    return False
+
+
 def localize_links(locale_id: int, stream_values: Iterable) -> None:
     """Point the links chosen in these StreamField values at the pages in `locale_id`.
 
@@ -53,15 +66,7 @@ def localize_links(locale_id: int, stream_values: Iterable) -> None:
     ]
     if not links:
         return
-    from wagtail.models import Page
-
-    translations = {
-        page.translation_key: page
-        for page in Page.objects.live().filter(
-            locale_id=locale_id,
-            translation_key__in={link["page"].translation_key for link in links},
-        )
-    }
+    translations = live_translations(locale_id, (link["page"].translation_key for link in links))
     for link in links:
         link.localized_page = translations.get(link["page"].translation_key)
 

@@ -30,7 +30,7 @@ INTRO = (
 EASY_READ: dict[int, tuple[str, str, list[tuple[str, ...]]]] = {
     1: (
         "Ambition 1 in easy read: having your say",
-        "We want children and young people with SEND to have a say. Easy read.",
+        "Ambition 1 in easy read: having your say in decisions about your life.",
         [
             (
                 "We want you to have a say in decisions about your life.",
@@ -73,7 +73,7 @@ EASY_READ: dict[int, tuple[str, str, list[tuple[str, ...]]]] = {
     ),
     2: (
         "Ambition 2 in easy read: the right help at the right time",
-        "We want you to get the right help, when and where you need it. Easy read.",
+        "Ambition 2 in easy read: getting the right help, when and where you need it.",
         [
             (
                 "We want you to get the help you need, when and where you need it.",
@@ -82,7 +82,8 @@ EASY_READ: dict[int, tuple[str, str, list[tuple[str, ...]]]] = {
             ),
             (
                 "Help that comes late, or in separate bits, can harm your learning and health.",
-                "Help that comes on time and is joined up helps you stay well and grow.",
+                "Help should come on time, from services that work together.",
+                "This helps you stay well and grow.",
             ),
             (
                 "Staff from schools, health and social care will meet often and train together.",
@@ -112,7 +113,7 @@ EASY_READ: dict[int, tuple[str, str, list[tuple[str, ...]]]] = {
     ),
     3: (
         "Ambition 3 in easy read: learning together",
-        "We want children with SEND to learn and take part with everyone else. Easy read.",
+        "Ambition 3 in easy read: learning and taking part alongside other children.",
         [
             (
                 "We want every nursery, school and college to include children with SEND.",
@@ -155,7 +156,7 @@ EASY_READ: dict[int, tuple[str, str, list[tuple[str, ...]]]] = {
     ),
     4: (
         "Ambition 4 in easy read: working together with families",
-        "We want to work with families and give them clear information. Easy read.",
+        "Ambition 4 in easy read: working with families and giving them clear information.",
         [
             (
                 "We want to work closely with parents, carers and families.",
@@ -168,7 +169,8 @@ EASY_READ: dict[int, tuple[str, str, list[tuple[str, ...]]]] = {
             ),
             (
                 "We will make clear guides about services, support and how decisions are made.",
-                "We will run workshops and make information in different languages.",
+                "We will hold meetings where you can find out more.",
+                "We will make information in different languages.",
             ),
             (
                 "We will set up groups where parents and families can meet.",
@@ -186,7 +188,7 @@ EASY_READ: dict[int, tuple[str, str, list[tuple[str, ...]]]] = {
             ),
             (
                 "Working together builds trust between families and services.",
-                "This should mean better, joined-up support for your child.",
+                "This should mean better support for your child, from services that work together.",
             ),
             (
                 "We will count how many parents help make decisions.",
@@ -197,7 +199,7 @@ EASY_READ: dict[int, tuple[str, str, list[tuple[str, ...]]]] = {
     ),
     5: (
         "Ambition 5 in easy read: getting ready for adult life",
-        "We will help you get ready for adult life, starting when you are young. Easy read.",
+        "Ambition 5 in easy read: help to get ready for adult life, starting young.",
         [
             (
                 "We want to help you get ready for adult life.",
@@ -232,7 +234,7 @@ EASY_READ: dict[int, tuple[str, str, list[tuple[str, ...]]]] = {
                 "It should help you stay on track.",
             ),
             (
-                "We will count how many young children join early years activities.",
+                "We will count how many young children join activities to build skills.",
                 "We will check how well you move from one stage to the next.",
                 "We will check how many young people over 16 are learning, training or working.",
             ),

@@ -13,9 +13,11 @@ notice, as on a real site part-way through translation.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import polib
+from django.conf import settings
 from wagtail.models import Locale, Page
 
 from hub.translation_files import translate_from_po
@@ -31,6 +33,27 @@ PAGES = {
 }
 
 
+class TranslationFileError(LookupError):
+    """A demo PO file with no English page to translate."""
+
+
+@dataclass
+class DemoTranslations:
+    # Language code → the number of pages translated into it.
+    counts: dict[str, int] = field(default_factory=dict)
+    # PO file (hub/demo_content/po/<language>/<page key>.po) → the page's source texts it has no
+    # translation for, which stay in English on the translated page.
+    missing: dict[str, list[str]] = field(default_factory=dict)
+
+
+def shown(path: Path) -> str:
+    """A file's path as a person would look for it: from the project folder, when it is in it."""
+    try:
+        return str(path.relative_to(settings.BASE_DIR))
+    except ValueError:
+        return str(path)
+
+
 def english_page(root: Page, path: str) -> Page | None:
     return (
         Page.objects.filter(url_path=f"{root.url_path}{path}", locale_id=root.locale_id)
@@ -39,24 +62,42 @@ def english_page(root: Page, path: str) -> Page | None:
     )
 
 
-def translate_demo_pages(root: Page) -> dict[str, int]:
+def translate_demo_pages(root: Page, po_dir: Path | None = None) -> DemoTranslations:
     """Translate the demo pages that have a PO file and are not translated yet (an alias or no
-    copy at all), so running the demo again never overwrites a translator's work. Returns the
-    number of pages translated per language."""
-    counts: dict[str, int] = {}
-    for language_dir in sorted(path for path in PO_DIR.iterdir() if path.is_dir()):
+    copy at all), so running the demo again never overwrites a translator's work.
+
+    Returns the number of pages translated per language and the strings each file did not cover.
+    Raises TranslationFileError for a PO file whose page is not in the demo (renamed or moved),
+    rather than leaving that page untranslated without a word.
+    """
+    po_dir = po_dir or PO_DIR
+    result = DemoTranslations()
+    for language_dir in sorted(path for path in po_dir.iterdir() if path.is_dir()):
         locale = Locale.objects.filter(language_code=language_dir.name).first()
         if locale is None:
             continue  # the language is switched off on this site
-        counts[locale.language_code] = 0
+        result.counts[locale.language_code] = 0
+        for po_file in sorted(language_dir.glob("*.po")):
+            if po_file.stem not in PAGES:
+                raise TranslationFileError(
+                    f"{shown(po_file)}: {po_file.stem!r} is not one of the demo's translated "
+                    f"pages (PAGES in {__name__})."
+                )
         for key, path in PAGES.items():
             po_file = language_dir / f"{key}.po"
-            page = english_page(root, path)
-            if page is None or not po_file.exists():
+            if not po_file.exists():
                 continue
+            page = english_page(root, path)
+            if page is None:
+                raise TranslationFileError(
+                    f"{shown(po_file)}: there is no page at /{path} to translate (has it "
+                    f"moved? PAGES in {__name__} says where it is)."
+                )
             existing = page.get_translation_or_none(locale)
             if existing is not None and existing.alias_of_id is None:
                 continue
-            translate_from_po(page, locale, polib.pofile(str(po_file)))
-            counts[locale.language_code] += 1
-    return counts
+            _translated, missing = translate_from_po(page, locale, polib.pofile(str(po_file)))
+            if missing:
+                result.missing[shown(po_file)] = missing
+            result.counts[locale.language_code] += 1
+    return result

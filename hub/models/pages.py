@@ -1,5 +1,7 @@
 """The base class every public page type inherits from."""
 
+import functools
+
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -28,17 +30,10 @@ class BasePage(Page):
         abstract = True
 
     def get_context(self, request, *args, **kwargs):
-        from wagtail.fields import StreamField
-
         from hub.blocks.links import localize_links
 
         localize_links(
-            self.locale_id,
-            (
-                getattr(self, field.name)
-                for field in self._meta.concrete_fields
-                if isinstance(field, StreamField)
-            ),
+            self.locale_id, (getattr(self, name) for name in _link_stream_fields(type(self)))
         )
         return super().get_context(request, *args, **kwargs)
 
@@ -65,3 +60,21 @@ class BasePage(Page):
                 .first()
             )
         return self._easy_read_version
+
+
+@functools.cache
+def _link_stream_fields(page_class: type[Page]) -> tuple[str, ...]:
+    """The names of the page type's StreamFields whose blocks can hold a LinkBlock.
+
+    Worked out once per page type, so a page view loads (and walks) only the StreamFields that
+    can have links to localize: a consultation's questionnaire, which has none, is left alone.
+    """
+    from wagtail.fields import StreamField
+
+    from hub.blocks.links import can_contain_link
+
+    return tuple(
+        field.name
+        for field in page_class._meta.concrete_fields
+        if isinstance(field, StreamField) and can_contain_link(field.stream_block)
+    )

@@ -8,7 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
-from hub.locales import language_name, text_direction
+from hub.locales import language_name, live_translations, text_direction
 
 register = template.Library()
 
@@ -214,13 +214,9 @@ def localized_pages(context, *pages):
     cache = request.__dict__.setdefault("_hub_localized_pages", {}) if request else {}
     missing = [page for page in pages if page.pk not in cache]
     if missing:
-        translations = {
-            translated.translation_key: translated
-            for translated in Page.objects.live().filter(
-                locale=Locale.get_active(),
-                translation_key__in=[page.translation_key for page in missing],
-            )
-        }
+        translations = live_translations(
+            Locale.get_active().pk, (page.translation_key for page in missing)
+        )
         for page in missing:
             cache[page.pk] = translations.get(page.translation_key, page)
     return [cache[page.pk] for page in pages]

@@ -14,13 +14,14 @@ from importlib import import_module
 from importlib.util import find_spec
 
 from django.apps import apps
-from django.core.management.base import BaseCommand
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Page, Site
 
 from home.models import HomePage
 from hub.demo_content import build
-from hub.demo_content.translated_pages import translate_demo_pages
+from hub.demo_content.translated_pages import TranslationFileError, translate_demo_pages
 from hub.locales import synchronise_locale_trees
 
 
@@ -59,10 +60,29 @@ class Command(BaseCommand):
                 # Once more, so the home page links to the pages the apps have just added.
                 build()
                 languages = synchronise_locale_trees()
-                translated = translate_demo_pages(Site.objects.get(is_default_site=True).root_page)
+                try:
+                    translated = translate_demo_pages(
+                        Site.objects.get(is_default_site=True).root_page
+                    )
+                except TranslationFileError as error:
+                    raise CommandError(str(error)) from error
         finally:
             wagtail_log.setLevel(level)
         self.stdout.write(f"Page trees kept in step in {languages} other languages.")
-        done = ", ".join(f"{language}: {n}" for language, n in translated.items())
+        done = ", ".join(f"{language}: {n}" for language, n in translated.counts.items())
         self.stdout.write(f"Demo pages translated from hub/demo_content/po/ ({done}).")
+        for po_file, strings in translated.missing.items():
+            listed = "\n".join(f"  {text}" for text in strings)
+            self.stdout.write(
+                self.style.WARNING(
+                    f"{po_file} has no translation for {len(strings)} of the "
+                    f"page's texts, shown in English on the translated page:\n{listed}"
+                )
+            )
         self.stdout.write(f"The site now has {Page.objects.filter(depth__gt=1).count()} pages.")
+        # Saving a page queues its search index update as a background task, and `make run`
+        # starts no task worker (only the Procfile's `worker` does), so a fresh demo site would
+        # find nothing. Rebuilding the index here makes search work at once; the queued updates
+        # are harmless if a worker runs them later.
+        call_command("update_index", verbosity=0)
+        self.stdout.write("Search index rebuilt (update_index).")

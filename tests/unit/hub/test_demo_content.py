@@ -3,6 +3,7 @@ changes nothing."""
 
 from io import StringIO
 
+import polib
 import pytest
 from django.core.management import call_command
 from django.db import transaction
@@ -11,6 +12,8 @@ from django.utils.html import strip_tags
 from wagtail.models import Locale, Page, Revision, Site
 
 from home.models import EasyReadPage, HomePage, InformationPage
+from hub.demo_content import translated_pages
+from hub.demo_content.translated_pages import TranslationFileError, translate_demo_pages
 from hub.models import CouncilSettings
 from outcomes.models import Ambition, AmbitionPage
 
@@ -82,8 +85,8 @@ def _demo_database(django_db_setup, django_db_blocker):
             # wagtail-localize publishes translations when the transaction commits, which this
             # one never does: run those callbacks as if it had.
             with TestCase.captureOnCommitCallbacks(execute=True):
-                load()
-            yield
+                output = load()
+            yield output
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
@@ -92,6 +95,12 @@ def _demo_database(django_db_setup, django_db_blocker):
 @pytest.fixture
 def demo_site(_demo_database, db):
     return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def demo_output(_demo_database, db):
+    """What load_demo_content printed when it built the demo site."""
+    return _demo_database
 
 
 def page_at(site, path):
@@ -198,6 +207,23 @@ def test_easy_read_pages_and_standard_pages_link_both_ways(demo_site):
                 assert len(sentence.split()) <= 15, sentence
 
 
+def test_ambition_easy_read_pages_use_plain_sentences_and_everyday_words(demo_site):
+    from hub.easy_read_checks import sentences
+
+    easy_read = EasyReadPage.objects.filter(
+        locale=Locale.get_default(), url_path__contains="/send-strategy/"
+    )
+    assert easy_read.count() == 5
+    for easy in easy_read:
+        # The summary (shown in lists and search results) is one plain sentence, not a fragment.
+        assert sentences(easy.summary) == [easy.summary], easy.summary
+        assert len(easy.summary.split()) <= 15, easy.summary
+        assert not easy.summary.endswith("Easy read."), easy.summary
+        text = " ".join(strip_tags(row.value["text"].source) for row in easy.body).lower()
+        for hard in ("joined up", "joined-up", "early years", "workshop"):
+            assert hard not in text, f"{easy.url_path}: {hard}"
+
+
 def test_council_settings_point_at_the_site_pages(demo_site):
     settings = CouncilSettings.for_site(demo_site)
     assert settings.council_name == "Kent County Council"
@@ -261,6 +287,74 @@ def test_demo_pages_translated_from_po_files(client, demo_site, language):
     guide = page_at(demo_site, "/guides-for-families/communities-of-schools/")
     html = client.get(guide.get_translation(locale).url, HTTP_HOST="localhost").content.decode()
     assert f'href="/{language}/guides-for-families/communities-of-schools/easy-read/"' in html
+
+
+def test_the_demo_translations_miss_no_strings(demo_output):
+    """Every text of each translated page is in its PO file: none is left in English."""
+    assert "Demo pages translated from hub/demo_content/po/ (pl: 4, ur: 4)." in demo_output
+    assert "has no translation for" not in demo_output
+
+
+def po_file(po_dir, language, key, entries) -> None:
+    po = polib.POFile()
+    for msgid, msgstr in entries.items():
+        po.append(polib.POEntry(msgid=msgid, msgstr=msgstr))
+    (po_dir / language).mkdir(parents=True, exist_ok=True)
+    po.save(str(po_dir / language / f"{key}.po"))
+
+
+def test_a_po_file_whose_page_is_missing_is_an_error(demo_site, tmp_path, monkeypatch):
+    """Not skipped without a word: the translation would silently disappear from the demo."""
+    monkeypatch.setitem(translated_pages.PAGES, "moved", "guides-for-families/moved-away/")
+    po_file(tmp_path, "pl", "moved", {"Moved": "Przeniesiono"})
+    with pytest.raises(TranslationFileError, match=r"pl/moved\.po: there is no page at"):
+        translate_demo_pages(demo_site.root_page, tmp_path)
+
+    (tmp_path / "pl" / "moved.po").unlink()
+    po_file(tmp_path, "pl", "unknown", {"Unknown": "Nieznany"})
+    with pytest.raises(TranslationFileError, match=r"pl/unknown\.po: 'unknown' is not one of"):
+        translate_demo_pages(demo_site.root_page, tmp_path)
+
+
+def test_texts_a_po_file_misses_are_reported(
+    demo_site, tmp_path, monkeypatch, django_capture_on_commit_callbacks
+):
+    page = page_at(demo_site, "/guides-for-families/ehc-needs-assessment/")
+    monkeypatch.setitem(translated_pages.PAGES, "ehc", "guides-for-families/ehc-needs-assessment/")
+    po_file(tmp_path, "pl", "ehc", {page.title: "Ocena potrzeb EHC"})
+    with django_capture_on_commit_callbacks(execute=True):
+        result = translate_demo_pages(demo_site.root_page, tmp_path)
+    assert result.counts == {"pl": 1}
+    [(name, missing)] = result.missing.items()
+    assert name == str(tmp_path / "pl" / "ehc.po")
+    assert page.title not in missing
+    assert page.summary in missing
+
+
+def test_the_command_warns_of_texts_left_in_english(demo_site, monkeypatch):
+    from hub.management.commands import load_demo_content
+
+    def with_a_gap(root):
+        result = translate_demo_pages(root)
+        result.missing["hub/demo_content/po/pl/home.po"] = ["Find support", "Have your say"]
+        return result
+
+    monkeypatch.setattr(load_demo_content, "translate_demo_pages", with_a_gap)
+    # The pages and the apps' data are built already; building them again would only be slow.
+    monkeypatch.setattr(load_demo_content, "build", dict)
+    monkeypatch.setattr(load_demo_content, "app_demo_loaders", list)
+    output = load()
+    assert (
+        "hub/demo_content/po/pl/home.po has no translation for 2 of the page's texts, shown in "
+        "English on the translated page:\n  Find support\n  Have your say"
+    ) in output
+
+
+def test_the_search_index_is_rebuilt_so_a_new_demo_site_can_be_searched(client, demo_output):
+    """`make run` starts no task worker to run the queued index updates."""
+    assert "Search index rebuilt (update_index)." in demo_output
+    response = client.get("/search/", {"q": "Communities of Schools"}, HTTP_HOST="localhost")
+    assert "/guides-for-families/communities-of-schools/" in response.content.decode()
 
 
 def test_make_run_leaves_an_existing_site_alone(demo_site):

@@ -6,12 +6,16 @@ from django.contrib.auth.models import User
 from consultations.factories import ConsultationPageFactory, question, step
 from home.factories import EasyReadPageFactory, InformationPageFactory
 from hub.easy_read_checks import (
+    EasyReadChecker,
+    acronyms,
     check_easy_read_page,
     check_questionnaire,
     reading_ease,
     sentences,
 )
 from hub.factories import AccessibleImageFactory
+from search import synonyms
+from search.models import SynonymSet
 
 pytestmark = pytest.mark.django_db
 
@@ -29,11 +33,70 @@ def checks(report):
     return [(finding.check, finding.where) for finding in report.findings]
 
 
+def jargon(text, language="en"):
+    """The jargon messages for one piece of text."""
+    checker = EasyReadChecker(language)
+    checker.text("Row 1", text)
+    return [f.message for f in checker.finish().findings if f.check == "jargon"]
+
+
+@pytest.fixture
+def synonym_set():
+    """Adds a synonym set; the cached sets are forgotten afterwards, as the rollback is not
+    signalled."""
+    yield lambda terms: SynonymSet.objects.create(terms="\n".join(terms))
+    synonyms.invalidate()
+
+
 def test_sentences_split_on_full_stops_and_paragraphs():
     assert sentences("<p>You can ask for help. It is free!</p><p>Ask your SENCo</p>") == [
         "You can ask for help.",
         "It is free!",
         "Ask your SENCo",
+    ]
+
+
+URDU = (
+    "<p>آپ اسکول میں مدد لے سکتے ہیں۔ ہم آپ کے بچے کی بات سنیں گے۔ "
+    "کیا آپ کو مدد چاہیے؟ ہم سے بات کریں۔</p>"
+)
+
+
+def test_urdu_full_stops_and_question_marks_end_sentences():
+    assert len(sentences(URDU)) == 4
+    checker = EasyReadChecker("ur")
+    checker.text("Row 1", URDU)
+    assert sum(len(s.split()) for s in sentences(URDU)) > 15  # too long as one sentence
+    assert checker.finish().passed
+
+
+def test_acronyms_are_only_checked_in_english():
+    """The synonym sets, and so the explanations, are English."""
+    assert jargon("<p>You may get an EHCP.</p>", "en-gb")
+    assert jargon("<p>Możesz dostać EHCP.</p>", "pl") == []
+    assert jargon("<p>آپ کو EHCP مل سکتا ہے۔</p>", "ur") == []
+
+
+def test_a_phrase_using_the_acronym_does_not_explain_it():
+    assert "ehc plan" not in acronyms()["ehcp"]
+    assert "education health and care plan" in acronyms()["ehcp"]
+    messages = jargon("<p>You may get an EHCP. An EHCP is an EHC plan.</p>")
+    assert messages and "“EHCP”" in messages[0]
+    assert "education health and care plan" in messages[0]
+
+
+def test_each_unexplained_acronym_is_named_once():
+    """ "SEN" is not hidden by the message about "SENCo", which contains it."""
+    messages = jargon("<p>Ask your SENCo about SEN. Your SENCo knows about SEN.</p>")
+    assert len(messages) == 2
+    assert "“SENCo”" in messages[0] and "“SEN”" in messages[1]
+
+
+def test_an_acronym_with_no_phrase_to_suggest_is_still_flagged(synonym_set):
+    synonym_set(["PCP", "PCP meeting"])  # the only phrase uses the acronym
+    assert acronyms()["pcp"] == []
+    assert jargon("<p>Come to the PCP.</p>") == [
+        "“PCP” is not explained. Say what it means in words."
     ]
 
 
@@ -113,6 +176,11 @@ def test_questionnaire_easy_read_text_is_checked(home):
     report = check_questionnaire(page)
     assert [f.check for f in report.findings] == ["sentence-length", "jargon", "reading-ease"]
     assert "speech and language therapy" in report.findings[1].message
+    # Each question is named by its words, not its key.
+    assert [f.where for f in report.findings[:2]] == [
+        "Step 1: “Please describe, in as much detail…”",
+        "Step 1: “Do you see SALT?”",
+    ]
 
 
 def test_editors_see_the_checks_in_the_page_editor(client, home, standard):
