@@ -20,6 +20,8 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from hub.spreadsheets import safe_cell
+
 from .choices import RespondentType
 from .models import Answer, OutcomeSubscription, Response
 from .questionnaire import Question
@@ -28,15 +30,6 @@ from .questionnaire import Question
 # see personal data, and erased by the retention task.
 PERSONAL_TYPES = {"email", "date"}
 FREE_TEXT_TYPES = {"short_text", "long_text"}
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value) -> str:
-    """A cell value a spreadsheet will not run as a formula (OWASP CSV injection advice)."""
-    text = "" if value is None else str(value)
-    if text.startswith(FORMULA_STARTS):
-        return "'" + text
-    return text
 
 
 def may_see_personal_data(user) -> bool:

@@ -17,6 +17,8 @@ from django.utils import translation
 from django.utils.functional import cached_property
 from wagtail import hooks
 
+from hub.spreadsheets import safe_cell
+
 HOOK = "register_ambition_charts"
 
 
@@ -70,15 +72,7 @@ def is_empty(chart: Chart) -> bool:
 
 # --- Downloads ------------------------------------------------------------------------------------
 
-# A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection").
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_HEADER = ["chart", "label", "value", "unit"]
-
-
-def safe_cell(value) -> str:
-    """A text cell a spreadsheet will show as text, never run."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def csv_text(charts: list[Chart]) -> str:

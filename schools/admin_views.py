@@ -18,10 +18,9 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
+from hub.spreadsheets import safe_cell
 from schools.models import LinkCheck, LinkStatus, School
 
-# Spreadsheet programs run a cell starting with one of these as a formula (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 HEALTH_COLUMNS = [
     ("working", gettext_lazy("Working")),
     ("broken", gettext_lazy("Broken")),
@@ -29,12 +28,6 @@ HEALTH_COLUMNS = [
     ("not_checked", gettext_lazy("Not checked yet")),
     ("no_link", gettext_lazy("No report link")),
 ]
-
-
-def neutralise(value) -> str:
-    """A cell value that a spreadsheet shows as text, never runs as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def can_see_dashboard(user) -> bool:
@@ -142,7 +135,7 @@ def export_csv() -> HttpResponse:
         )
         writer.writerow(
             [
-                neutralise(value)
+                safe_cell(value)
                 for value in (
                     school.urn,
                     school.name,

@@ -15,6 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from hub.spreadsheets import safe_cell
+
 from .insights import search_term_rows, searches_total
 
 PERMISSION = "search.view_searchlog"
@@ -26,19 +28,10 @@ PERIODS = {
 DEFAULT_DAYS = 30
 ROWS_SHOWN = 100
 ROWS_DOWNLOADED = 5_000
-# A spreadsheet treats a cell starting with one of these as a formula (or, for tab and carriage
-# return, may strip them and then read a formula). Queries are typed by the public.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def can_view(user) -> bool:
     return user.is_active and user.has_perm(PERMISSION)
-
-
-def safe_cell(value) -> str:
-    """A CSV cell a spreadsheet will show as text, never run as a formula."""
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def _days(request: HttpRequest) -> int:

@@ -8,10 +8,11 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.utils import timezone
 
-from consultations.analysis import safe_cell, summarise
+from consultations.analysis import summarise
 from consultations.factories import AnswerFactory, ResponseFactory
 from consultations.models import Answer, OutcomeSubscription, Response, SavedProgress
 from consultations.tasks import erase_personal_data
+from hub.spreadsheets import safe_cell
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from schools.admin_views import neutralise
+from hub.spreadsheets import safe_cell
 from schools.factories import CommunityOfSchoolsFactory, SchoolFactory
 from schools.link_checks import USER_AGENT, check_schools
 from schools.models import LinkCheck, LinkStatus, School
@@ -136,7 +136,7 @@ def test_the_background_task_runs_the_check(server):
     ],
 )
 def test_csv_cells_cannot_become_formulas(value, expected):
-    assert neutralise(value) == expected
+    assert safe_cell(value) == expected
 
 
 @pytest.fixture

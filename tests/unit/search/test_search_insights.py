@@ -13,6 +13,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from hub.spreadsheets import safe_cell
 from search import insights
 from search.insights import (
     normalise,
@@ -21,7 +22,6 @@ from search.insights import (
     search_term_rows,
 )
 from search.models import SearchLog
-from search.reports import safe_cell
 
 pytestmark = pytest.mark.django_db
 
