@@ -12,7 +12,7 @@ PORT ?= 8000
 UNIT_WORKERS ?= 2
 STATIC_SOURCES := $(shell find static_src -type f 2>/dev/null)
 
-.PHONY: help install static migrate demo run test test-unit test-browser bench lint messages messages-check format check-deploy clean
+.PHONY: help install static migrate demo run test test-unit test-live test-browser bench lint audit messages messages-check format check-deploy clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-18s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -46,21 +46,35 @@ run: static demo ## Install everything, migrate, load the demo content and serve
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: static test-unit test-browser ## Run the whole suite (PostgreSQL when DATABASE_URL is set, else SQLite)
+test: static test-unit test-live test-browser ## Run the whole suite (PostgreSQL when DATABASE_URL is set, else SQLite)
 
 test-unit: install ## Unit and integration tests, without the browser layer (UNIT_WORKERS processes)
-	$(VENV)/bin/pytest -m "not browser and not perf" -n $(UNIT_WORKERS) $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -m "not browser and not perf and not live" -n $(UNIT_WORKERS) $(PYTEST_ARGS)
+
+# One at a time: each test runs its own gunicorn, and they kill workers and cut the database.
+test-live: install ## gunicorn on PostgreSQL: 200 people at once, killed workers, database cut off
+	$(VENV)/bin/pytest -m live tests/live $(PYTEST_ARGS)
 
 test-browser: static ## The browser layer: Playwright driving /usr/bin/chromium, with axe-core
 	$(VENV)/bin/pytest -m browser $(PYTEST_ARGS)
 
-bench: static ## Benchmarks in tests/perf/ (not part of `make test`)
+# The load benchmark needs PostgreSQL at 127.0.0.1:5432 (its own database, sendhub_bench, built
+# on the first run and reused) and wrk, installed here from Debian when missing. LOAD_ARGS:
+# --scale small for a quick check, --rebuild, --workers N; see tests/perf/load/.
+bench: static ## Benchmarks in tests/perf/ and the load benchmark under gunicorn (not part of `make test`)
 	$(VENV)/bin/pytest -m perf tests/perf $(PYTEST_ARGS)
+	@command -v wrk >/dev/null || { DEBIAN_FRONTEND=noninteractive apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk; }
+	$(PY) tests/perf/load/run_load_benchmark.py $(LOAD_ARGS)
 
 lint: install messages-check ## ruff lint and format check, missing migrations, stale message files
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run
+
+# Security lint is in `lint` (ruff's S rules, from flake8-bandit). AUDIT_ARGS=--allow-unreachable
+# warns instead of failing when the advisory services cannot be reached (see the script).
+audit: install ## Known vulnerabilities: pip-audit over the Python packages, npm audit (high and up)
+	$(PY) scripts/security_audit.py $(AUDIT_ARGS)
 
 MAKEMESSAGES := $(MANAGE) makemessages --all --no-location -i ".venv/*" -i "node_modules/*" -i "tests/*" -i "static*"
 

@@ -20,7 +20,7 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hub.spreadsheets import safe_cell
+from hub.spreadsheets import safe_cell, safe_xlsx_cell
 
 from .choices import RespondentType
 from .models import Answer, OutcomeSubscription, Response
@@ -226,8 +226,9 @@ def free_text_answers(page, params, page_number=1):
     return form, results
 
 
-def export_rows(page, personal: bool):
-    """Header and one row per response; personal data only if `personal`."""
+def export_rows(page, personal: bool, cell=safe_cell):
+    """Header and one row per response; personal data only if `personal`. Each value goes
+    through `cell`, which makes it safe for the kind of file it goes into."""
     questions = [
         q
         for step in page.steps
@@ -264,7 +265,7 @@ def export_rows(page, personal: bool):
         row += [answers.get(q.key, "") for q in questions]
         if personal:
             row.append(emails.get(response.pk, ""))
-        yield [safe_cell(cell) for cell in row]
+        yield [cell(value) for value in row]
 
 
 def export_csv(page, personal: bool) -> str:
@@ -281,7 +282,7 @@ def export_xlsx(page, personal: bool) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Responses"
-    for row in export_rows(page, personal):
+    for row in export_rows(page, personal, cell=safe_xlsx_cell):
         sheet.append(row)
     buffer = io.BytesIO()
     workbook.save(buffer)

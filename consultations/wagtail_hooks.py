@@ -16,7 +16,8 @@ from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from hub.admin_access import GuardedSnippetViewSet
 
 from . import (
     coding,
@@ -160,14 +161,16 @@ def register_menu_item():
     )
 
 
-class OutcomeSubscriptionViewSet(SnippetViewSet):
+class OutcomeSubscriptionViewSet(GuardedSnippetViewSet):
     """Emails people gave to hear about outcomes, for staff answering a request to delete one.
 
     Kept apart from the answers, so deleting an email never touches what the person said.
-    Only people with the model's permissions (not analysts by default) see these.
+    Only people with the model's permissions (not analysts by default) see these, chooser
+    included.
     """
 
     model = OutcomeSubscription
+    chooser_needs_permission = True
     icon = "mail"
     menu_label = gettext_lazy("Outcome emails")
     add_to_admin_menu = False

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 
+from django.conf import settings
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -53,8 +54,9 @@ def step_url(page, request, step: str) -> str:
 
 
 # Responses one visitor address may send to one consultation in an hour. Generous, because a
-# school or a council event may put many families behind one address.
-SUBMISSIONS_PER_HOUR = 60
+# school or a council event may put many families behind one address; a council expecting more
+# behind one address (or a load test) raises CONSULTATION_SUBMISSIONS_PER_HOUR.
+SUBMISSIONS_PER_HOUR = settings.CONSULTATION_SUBMISSIONS_PER_HOUR
 
 
 class ConsultationWizard(NamedUrlSessionWizardView):
@@ -88,6 +90,18 @@ class ConsultationWizard(NamedUrlSessionWizardView):
             prefix=self.get_form_prefix(step, form_class),
             initial=self.get_form_initial(step),
         )
+
+    def get_form_step_data(self, form):
+        """What is kept of a step (in the session, and in SavedProgress when someone saves part
+        way): the step's own fields only, not whatever else was posted, and without NUL
+        characters, which PostgreSQL cannot store in JSON. Saving part way keeps answers that
+        are not valid yet, so NUL can reach here; nothing else is changed."""
+        names = [form.add_prefix(name) for name in form.fields]
+        return {
+            key: [value.replace("\x00", "") for value in values]
+            for key, values in form.data.lists()
+            if any(key == name or key.startswith(f"{name}_") for name in names)
+        }
 
     def answer_for(self, key: str):
         """An earlier question's cleaned answer, for skip logic; UNANSWERED if its step has not

@@ -14,3 +14,8 @@ class HubConfig(AppConfig):
 
         # Once per migrate run, after wagtailcore's own migrations have created the Locale table.
         post_migrate.connect(create_configured_locales, sender=self)
+
+        from hub.page_cache import invalidation
+
+        # Published, unpublished, moved, deleted or saved content moves the page cache on.
+        invalidation.connect()

@@ -2,9 +2,9 @@
 
 import factory
 from factory.django import DjangoModelFactory
-from wagtail.models import Collection, Site
+from wagtail.models import Collection, Locale, Site
 
-from hub.models import AccessibleImage, CouncilSettings
+from hub.models import AccessibleImage, CouncilSettings, CouncilText
 
 
 class AccessibleImageFactory(DjangoModelFactory):
@@ -20,12 +20,22 @@ class AccessibleImageFactory(DjangoModelFactory):
         model = AccessibleImage
 
 
+class CouncilTextFactory(DjangoModelFactory):
+    """The council's words in the default language (translations are made with wagtail-localize)."""
+
+    locale = factory.LazyFunction(Locale.get_default)
+    council_name = "Kent County Council"
+    service_name = "SEND Information Hub"
+
+    class Meta:
+        model = CouncilText
+
+
 class CouncilSettingsFactory(DjangoModelFactory):
     """Council settings for a site; one row per site, so it gets or updates by site."""
 
     site = factory.LazyFunction(lambda: Site.objects.get(is_default_site=True))
-    council_name = "Kent County Council"
-    service_name = "SEND Information Hub"
+    text = factory.SubFactory(CouncilTextFactory)
     phase = CouncilSettings.Phase.BETA
     phone = "03000 41 41 41"
 

@@ -7,11 +7,13 @@ address. They stop floods and guessing, not people.
 from django.core.cache import cache
 from django.http import HttpRequest
 
+from hub.client_address import client_address
+
 
 def over_limit(request: HttpRequest, scope: str, limit: int, window_seconds: int) -> bool:
     """Counts this request against `scope` and says whether the visitor has gone over `limit`
     requests in the current window."""
-    address = request.META.get("REMOTE_ADDR", "unknown")
+    address = client_address(request)
     return over_limit_for(f"{scope}:{address}", limit, window_seconds)
 
 
@@ -26,3 +28,8 @@ def over_limit_for(name: str, limit: int, window_seconds: int) -> bool:
         cache.set(key, 1, window_seconds)
         count = 1
     return count > limit
+
+
+def reset_limit_for(name: str) -> None:
+    """Starts the count for `name` again, as after a successful sign-in."""
+    cache.delete(f"ratelimit:{name}")

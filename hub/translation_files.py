@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import polib
 from django.db import transaction
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail_localize.models import Translation, TranslationSource
 
 
@@ -29,9 +29,10 @@ def translations_by_source_text(po: polib.POFile) -> dict[str, str]:
     return found
 
 
-def page_translation(page: Page, locale: Locale) -> Translation:
-    """The wagtail-localize translation of `page` into `locale`, its strings brought up to date
-    with the page (as the editor's "Translate this page" and "Sync translated pages" do)."""
+def page_translation(page: Page | TranslatableMixin, locale: Locale) -> Translation:
+    """The wagtail-localize translation of `page` (or a translatable snippet) into `locale`, its
+    strings brought up to date with the page (as the editor's "Translate this page" and "Sync
+    translated pages" do)."""
     source, created = TranslationSource.get_or_create_from_instance(page)
     if not created:
         source.update_from_db()
@@ -42,16 +43,20 @@ def page_translation(page: Page, locale: Locale) -> Translation:
 
 
 @transaction.atomic
-def translate_from_po(page: Page, locale: Locale, po: polib.POFile, *, publish: bool = True):
-    """Translate `page` into `locale` with the strings of `po`, matched by source text.
+def translate_from_po(
+    page: Page | TranslatableMixin, locale: Locale, po: polib.POFile, *, publish: bool = True
+):
+    """Translate `page` (or a translatable snippet) into `locale` with the strings of `po`,
+    matched by source text.
 
-    Returns the translated page, and the source texts `po` had no translation for (those stay
-    untranslated, so wagtail-localize shows the original text in their place). Parents without a
-    copy in `locale` get one first: an alias, as locale synchronisation would make.
+    Returns the translation, and the source texts `po` had no translation for (those stay
+    untranslated, so wagtail-localize shows the original text in their place). A page's parents
+    without a copy in `locale` get one first: an alias, as locale synchronisation would make.
     """
-    parent = page.get_parent()
-    if parent.depth > 1 and parent.get_translation_or_none(locale) is None:
-        parent.specific.copy_for_translation(locale, copy_parents=True, alias=True)
+    if isinstance(page, Page):
+        parent = page.get_parent()
+        if parent.depth > 1 and parent.get_translation_or_none(locale) is None:
+            parent.specific.copy_for_translation(locale, copy_parents=True, alias=True)
 
     translation = page_translation(page, locale)
     known = translations_by_source_text(po)
@@ -64,4 +69,5 @@ def translate_from_po(page: Page, locale: Locale, po: polib.POFile, *, publish: 
             missing.append(entry.msgid)
     translation.import_po(current)
     translation.save_target(publish=publish)
-    return page.get_translation(locale).specific, missing
+    translated = page.get_translation(locale)
+    return (translated.specific if isinstance(translated, Page) else translated), missing

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from django.views.decorators.cache import cache_page
+from django.views.decorators.cache import cache_control
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from hub import views
 
+handler400 = "hub.views.bad_request"
 handler404 = "hub.views.page_not_found"
 handler500 = "hub.views.server_error"
 
@@ -20,7 +21,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("brand.css", cache_page(60 * 5)(views.brand_css), name="brand_css"),
+    # Browsers keep the colours for five minutes; the page cache keeps them too, and forgets them
+    # as soon as the council settings are saved (Django's cache_page would not).
+    path("brand.css", cache_control(max_age=60 * 5)(views.brand_css), name="brand_css"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/openreferral/", include("local_offer.api.urls")),
     # One-click unsubscribe for mail programs. The dot keeps it apart from every page address:

@@ -1,12 +1,16 @@
 """Site-wide views: robots.txt, the brand stylesheet and the branded error pages."""
 
+import sys
+
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
+from django.views import defaults
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
+from hub.database_unavailable import answer_database_outage, is_database_unavailable
 from hub.models import CouncilSettings
 
 
@@ -40,7 +44,21 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
+def bad_request(request, exception):
+    # Django reports a session it could not save as SessionInterrupted (a 400); when that was
+    # the database going away, say so with the 503 page (see hub/database_unavailable.py).
+    if is_database_unavailable(exception):
+        return answer_database_outage(request, exception)
+    return defaults.bad_request(request, exception)
+
+
 def server_error(request):
+    # A database outage met outside a view (a new session saved after it, say) comes here, not
+    # to DatabaseUnavailableMiddleware: give it the same 503 page. Django calls this handler
+    # while handling the exception, so sys.exc_info() holds it.
+    error = sys.exc_info()[1]
+    if is_database_unavailable(error):
+        return answer_database_outage(request, error)
     # Rendered without a request context: the failure may be in the database or a context
     # processor, so this page must need neither.
     return HttpResponse(loader.get_template("500.html").render(), status=500)

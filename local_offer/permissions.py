@@ -4,11 +4,13 @@ A user linked to one or more organisations (OrganisationMembership) is a provide
 change only those organisations' services. Everyone else with the model permissions (council
 staff) sees them all. Publishing is a permission providers' group does not have, so their
 changes go through the approval workflow before parents see them.
+
+On the CMS screens, ServiceViewSet (wagtail_hooks.py) turns `restrict_to_provider` into "not
+found" for any other organisation's service, through hub.admin_access.
 """
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from wagtail.permission_policies import ModelPermissionPolicy
 
 
@@ -55,16 +57,3 @@ def restrict_to_provider(user, queryset):
     if is_provider(user):
         return queryset.filter(organisation__translation_key__in=provider_organisation_keys(user))
     return queryset
-
-
-class ProviderRestrictedObjectMixin:
-    """For the snippet views that open one service (edit, history, revisions): a provider
-    asking for another organisation's service is refused."""
-
-    def get_object(self, queryset=None):
-        instance = super().get_object(queryset)
-        if is_provider(self.request.user) and instance.organisation.translation_key not in (
-            provider_organisation_keys(self.request.user)
-        ):
-            raise PermissionDenied
-        return instance

@@ -8,7 +8,9 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from hub.admin_access import GuardedSnippetViewSet
 
 from .admin_forms import ServiceAdminForm
 from .admin_views import review_report
@@ -20,15 +22,12 @@ from .models import (
     Service,
     TaxonomyTerm,
 )
-from .permissions import (
-    ProviderRestrictedObjectMixin,
-    ServicePermissionPolicy,
-    restrict_to_provider,
-)
+from .permissions import ServicePermissionPolicy, restrict_to_provider
 
 
-class ServiceViewSet(SnippetViewSet):
-    """Services. Providers see only their organisations' services (see permissions.py)."""
+class ServiceViewSet(GuardedSnippetViewSet):
+    """Services. Providers see only their organisations' services (see permissions.py): on
+    every screen and in the chooser, another organisation's service is not found."""
 
     model = Service
     icon = "list-ul"
@@ -49,24 +48,11 @@ class ServiceViewSet(SnippetViewSet):
             request.user, Service.objects.select_related("organisation", "locale")
         )
 
-    @cached_property
-    def edit_view_class(self):
-        return type("ServiceEditView", (ProviderRestrictedObjectMixin, super().edit_view_class), {})
-
-    @cached_property
-    def history_view_class(self):
-        return type(
-            "ServiceHistoryView", (ProviderRestrictedObjectMixin, super().history_view_class), {}
-        )
-
-    @cached_property
-    def delete_view_class(self):
-        return type(
-            "ServiceDeleteView", (ProviderRestrictedObjectMixin, super().delete_view_class), {}
-        )
+    def visible_records(self, user, queryset):
+        return restrict_to_provider(user, queryset)
 
 
-class OrganisationViewSet(SnippetViewSet):
+class OrganisationViewSet(GuardedSnippetViewSet):
     model = Organisation
     icon = "group"
     menu_label = _("Organisations")
@@ -74,7 +60,7 @@ class OrganisationViewSet(SnippetViewSet):
     search_fields = ["name", "description"]
 
 
-class LocationViewSet(SnippetViewSet):
+class LocationViewSet(GuardedSnippetViewSet):
     model = Location
     icon = "site"
     menu_label = _("Locations")
@@ -83,7 +69,7 @@ class LocationViewSet(SnippetViewSet):
     search_fields = ["name", "city", "postcode"]
 
 
-class TaxonomyTermViewSet(SnippetViewSet):
+class TaxonomyTermViewSet(GuardedSnippetViewSet):
     model = TaxonomyTerm
     icon = "tag"
     menu_label = _("Taxonomy terms")
@@ -92,18 +78,23 @@ class TaxonomyTermViewSet(SnippetViewSet):
     search_fields = ["name", "code"]
 
 
-class MembershipViewSet(SnippetViewSet):
+class MembershipViewSet(GuardedSnippetViewSet):
+    """Which provider accounts act for which organisation: the Local Offer team decides."""
+
     model = OrganisationMembership
+    chooser_needs_permission = True
     icon = "user"
     menu_label = _("Provider accounts")
     list_display = ["user", "organisation"]
     list_filter = ["organisation"]
 
 
-class ProblemReportViewSet(SnippetViewSet):
-    """Problems visitors reported. Staff read them here and tick "dealt with"."""
+class ProblemReportViewSet(GuardedSnippetViewSet):
+    """Problems visitors reported. Staff read them here and tick "dealt with". A report can
+    carry the reporter's email address, so even its chooser needs the model's permissions."""
 
     model = ProblemReport
+    chooser_needs_permission = True
     icon = "warning"
     menu_label = _("Problem reports")
     list_display = ["service_name", "kind", "created_at", "resolved"]

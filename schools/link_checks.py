@@ -20,6 +20,7 @@ import requests
 from django.db import transaction
 from django.utils import timezone
 
+from hub.page_cache import content_changed
 from schools.models import LinkCheck, LinkStatus, School
 
 USER_AGENT = (
@@ -128,4 +129,6 @@ def check_schools(
                 last_checked_at=now,
             )
             counts[result.status] += 1
+        # School pages show the last check; update() sends no signal to move the cache on.
+        content_changed()
     return dict(counts)

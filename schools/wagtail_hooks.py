@@ -5,13 +5,14 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from hub.admin_access import GuardedSnippetViewSet
 from schools.admin_views import LinkHealthView, can_see_dashboard
 from schools.models import CommunityOfSchools, School
 
 
-class SchoolViewSet(SnippetViewSet):
+class SchoolViewSet(GuardedSnippetViewSet):
     """Staff find a school, then add its report link, SENCo and community."""
 
     model = School
@@ -31,7 +32,7 @@ class SchoolViewSet(SnippetViewSet):
         return School.objects.select_related("community")
 
 
-class CommunityOfSchoolsViewSet(SnippetViewSet):
+class CommunityOfSchoolsViewSet(GuardedSnippetViewSet):
     model = CommunityOfSchools
     icon = "group"
     menu_label = _("Communities of Schools")

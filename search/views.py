@@ -18,6 +18,7 @@ from django.shortcuts import render
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from hub.pagination import govuk_pagination
@@ -107,6 +108,9 @@ def _local_offer_page():
     return pages[0] if pages else None
 
 
+# Never from the page cache (or a CDN): each search is counted for the staff's Search terms
+# report, which a cached copy would skip.
+@cache_control(private=True)
 @require_safe
 def results(request: HttpRequest) -> HttpResponse:
     """Search box, counts by type with filter links, a page of results with highlighted

@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from hub.admin_access import GuardedSnippetViewSet
 
 from .models import SynonymSet
 from .reports import can_view, search_terms_report
@@ -14,7 +15,7 @@ from .reports import can_view, search_terms_report
 # --- Synonym sets (issue 7: synonyms and acronyms) -----------------------------------------------
 
 
-class SynonymSetViewSet(SnippetViewSet):
+class SynonymSetViewSet(GuardedSnippetViewSet):
     """Staff keep the words families use for the same thing ("SENCo", "SENDCo" ...) together.
     Changes apply to the next search (search.synonyms caches them until a set is saved)."""
 

@@ -1,6 +1,8 @@
 """Fixtures shared by every test layer."""
 
 import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.utils import translation
 from wagtail.models import Page, Site
 
@@ -31,7 +33,6 @@ def count_queries(client):
     The page is fetched once first so per-process caches (content types, site root paths) are
     not counted against it.
     """
-    from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     def count(url: str) -> int:
@@ -54,3 +55,30 @@ def _default_language_afterwards():
     """
     yield
     translation.deactivate()
+
+
+class Migrator:
+    """Moves the test database's schema to a migration and back (for data-migration tests)."""
+
+    def __init__(self):
+        self.executor = MigrationExecutor(connection)
+
+    def migrate(self, target):
+        """Move the database to `target` and return the models as they were there."""
+        self.executor.loader.build_graph()
+        self.executor.migrate([target])
+        self.executor.loader.build_graph()
+        return self.executor.loader.project_state([target]).apps
+
+    def latest(self):
+        self.executor.loader.build_graph()
+        self.executor.migrate(self.executor.loader.graph.leaf_nodes())
+
+
+@pytest.fixture
+def migrator(transactional_db):
+    """A Migrator; the database is put back on the newest migrations afterwards."""
+    migrator = Migrator()
+    yield migrator
+    # Every other test expects the newest schema.
+    migrator.latest()

@@ -25,10 +25,10 @@ from django.utils import timezone, translation
 from wagtail.models import Locale
 
 from consultations.models import ConsultationPage, OutcomeSubscription
+from hub.models import CouncilSettings
 
 from .models import Delivery, Subscription, UpdateIndexPage, UpdatePage
 from .subscribe import (
-    council_names,
     known_language,
     recipient_hash,
     respondent_unsubscribe_token,
@@ -161,7 +161,7 @@ class Localiser:
 
 
 def build_message(
-    recipient: Recipient, localiser: Localiser, names: dict, connection
+    recipient: Recipient, localiser: Localiser, council: CouncilSettings, connection
 ) -> EmailMessage:
     """One recipient's email, in their language; addressed to them alone."""
     language = recipient.language
@@ -178,7 +178,9 @@ def build_message(
             "status_label": localiser.update.get_status_display(),
             "consultation_title": localiser.consultation_title(recipient.consultation, language),
             "unsubscribe_url": page_url,
-            **names,
+            # The council's words in the recipient's language when they are translated.
+            "council_name": council.council_name,
+            "service_name": council.service_name,
         }
         subject = render_to_string(f"you_said_we_did/emails/update_{easy}subject.txt", context)
         body = render_to_string(f"you_said_we_did/emails/update_{easy}body.txt", context)
@@ -226,7 +228,8 @@ def notify(page_id: int) -> dict[str, int]:
         return {"sent": 0, "failed": 0, "skipped": 0}
     event = update.status
     localiser = Localiser(update)
-    names = council_names(update.get_site())
+    site = update.get_site()
+    council = CouncilSettings.for_site(site) if site else CouncilSettings()
     sent = failed = skipped = 0
     with get_connection() as connection:
         for recipient in recipients(update):
@@ -235,7 +238,7 @@ def notify(page_id: int) -> dict[str, int]:
                 skipped += 1
                 continue
             try:
-                build_message(recipient, localiser, names, connection).send()
+                build_message(recipient, localiser, council, connection).send()
             except Exception:
                 # One bad address or a mail server hiccup must not stop everyone else's email.
                 logger.exception(

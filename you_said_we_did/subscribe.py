@@ -158,12 +158,9 @@ def unsubscribe_urls(index_page: UpdateIndexPage, token: str) -> tuple[str, str]
 
 
 def council_names(site: Site | None) -> dict[str, str]:
-    council = CouncilSettings.for_site(site) if site else None
-    field = CouncilSettings._meta.get_field
-    return {
-        "council_name": council.council_name if council else field("council_name").default,
-        "service_name": council.service_name if council else field("service_name").default,
-    }
+    # In the active language (the subscriber's), like the rest of the email.
+    council = CouncilSettings.for_site(site) if site else CouncilSettings()
+    return {"council_name": council.council_name, "service_name": council.service_name}
 
 
 # --- Views -----------------------------------------------------------------------------------

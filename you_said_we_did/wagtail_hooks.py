@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.tables import Column
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from hub.admin_access import GuardedSnippetViewSet
 
 from . import dashboard  # noqa: F401  (registers the ambition dashboard chart)
 from .models import Subscription
@@ -26,12 +27,14 @@ class FindAndDeleteOnly(ModelPermissionPolicy):
         return super().user_has_permission(user, action)
 
 
-class SubscriptionViewSet(SnippetViewSet):
+class SubscriptionViewSet(GuardedSnippetViewSet):
     """Confirmed email subscriptions to updates, for staff answering a request to find or
     delete someone's address. Subscribers manage their own through the links in every email.
-    Only people with the model's permissions see these."""
+    Only people with the model's permissions see these, chooser included: a subscription's name
+    is its email address."""
 
     model = Subscription
+    chooser_needs_permission = True
     icon = "mail"
     menu_label = gettext_lazy("Update subscriptions")
     add_to_admin_menu = False

@@ -14,11 +14,15 @@ from hub.locales import live_translations
 class LinkValue(blocks.StructValue):
     # Set by localize_links: the chosen page in the language of the page showing the link.
     localized_page = None
+    # Set by localize_links: the request showing the link. Wagtail keeps the site's root paths
+    # on the request, so all the links on a page share one look-up; without it, each link reads
+    # them from the cache again (a Redis round trip each in production: 17 on the home page).
+    request = None
 
     @cached_property
     def href(self) -> str:
         page = self.localized_page or self.get("page")
-        return page.url if page else self.get("url", "")
+        return page.get_url(request=self.request) if page else self.get("url", "")
 
 
 def _values(value) -> Iterator:
@@ -48,21 +52,27 @@ def can_contain_link(block: blocks.Block) -> bool:
     return False
 
 
-def localize_links(locale_id: int, stream_values: Iterable) -> None:
+def localize_links(locale_id: int, stream_values: Iterable, request=None) -> None:
     """Point the links chosen in these StreamField values at the pages in `locale_id`.
 
     wagtail-localize keeps a chosen page as the original-language page in every translation, so
     a Polish page would link to English pages. Each link is given the linked page's translation
     (live) where there is one, in one query for the whole page whatever the number of links,
-    and none at all when every link is already in the right language.
+    and none at all when every link is already in the right language. Each link also gets the
+    `request`, so working out its address costs no look-up of its own.
     """
-    links = [
+    all_links = [
         value
         for stream_value in stream_values
         for value in _values(stream_value)
         if isinstance(value, LinkValue)
-        and value.get("page") is not None
-        and value["page"].locale_id != locale_id
+    ]
+    for link in all_links:
+        link.request = request
+    links = [
+        link
+        for link in all_links
+        if link.get("page") is not None and link["page"].locale_id != locale_id
     ]
     if not links:
         return

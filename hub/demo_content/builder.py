@@ -29,7 +29,7 @@ from home.factories import (
     InformationPageFactory,
 )
 from home.models import EasyReadPage, HomePage, IndexPage, InformationPage
-from hub.models import CouncilSettings
+from hub.models import CouncilSettings, CouncilText
 from outcomes.factories import AmbitionFactory, AmbitionPageFactory
 from outcomes.models import Ambition, AmbitionPage
 
@@ -284,20 +284,35 @@ class DemoBuilder:
 
     def configure_settings(self, site: Site, values: dict[str, Any]) -> None:
         settings = CouncilSettings.for_site(site)
+        text_fields = {f.name for f in CouncilText._meta.get_fields() if f.concrete}
+        text_values = {k: v for k, v in values.items() if k in text_fields}
         resolved = {
             name: self.pages[value] if name.endswith("_page") else value
             for name, value in values.items()
+            if name not in text_values
         }
-        if any(
-            _comparable(settings._meta.get_field(k), getattr(settings, k))
-            != _comparable(settings._meta.get_field(k), v)
-            for k, v in resolved.items()
-        ):
+        text = settings.text or CouncilText(locale=Locale.get_default())
+        if self._differs(text, text_values):
+            for name, value in text_values.items():
+                setattr(text, name, value)
+            text.full_clean()
+            text.save()
+            self.counts["settings updated"] += 1
+        if settings.text_id != text.pk or self._differs(settings, resolved):
+            settings.text = text
             for name, value in resolved.items():
                 setattr(settings, name, value)
             settings.full_clean()
             settings.save()
             self.counts["settings updated"] += 1
+
+    @staticmethod
+    def _differs(instance: models.Model, values: dict[str, Any]) -> bool:
+        return any(
+            _comparable(instance._meta.get_field(k), getattr(instance, k))
+            != _comparable(instance._meta.get_field(k), v)
+            for k, v in values.items()
+        )
 
     # --- Everything ---------------------------------------------------------------------------
 

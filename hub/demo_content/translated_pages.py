@@ -1,6 +1,6 @@
 """The demo's human translations: a few pages in Polish and Urdu, so the multilingual site can be
 seen working (issue 8): the home page, the Communities of Schools guide and its easy-read version,
-and the young people's questionnaire.
+the young people's questionnaire, and the council text in every page's header and footer.
 
 Each translation is a PO file in po/<language>/<page key>.po, in the format wagtail-localize's
 translation editor downloads and uploads, so a translator can improve one and the next demo build
@@ -20,6 +20,7 @@ import polib
 from django.conf import settings
 from wagtail.models import Locale, Page
 
+from hub.models import CouncilSettings
 from hub.translation_files import translate_from_po
 
 PO_DIR = Path(__file__).resolve().parent / "po"
@@ -30,6 +31,12 @@ PAGES = {
     "communities-of-schools": "guides-for-families/communities-of-schools/",
     "communities-of-schools-easy-read": "guides-for-families/communities-of-schools/easy-read/",
     "young-people-have-your-say": "have-your-say/young-people-have-your-say/",
+}
+
+
+# Snippet key (the PO file's name) → how to find the English snippet from the site's root page.
+SNIPPETS = {
+    "council-text": lambda root: CouncilSettings.for_site(root.get_site()).text,
 }
 
 
@@ -78,25 +85,26 @@ def translate_demo_pages(root: Page, po_dir: Path | None = None) -> DemoTranslat
             continue  # the language is switched off on this site
         result.counts[locale.language_code] = 0
         for po_file in sorted(language_dir.glob("*.po")):
-            if po_file.stem not in PAGES:
+            if po_file.stem not in PAGES and po_file.stem not in SNIPPETS:
                 raise TranslationFileError(
                     f"{shown(po_file)}: {po_file.stem!r} is not one of the demo's translated "
-                    f"pages (PAGES in {__name__})."
+                    f"pages or snippets (PAGES and SNIPPETS in {__name__})."
                 )
-        for key, path in PAGES.items():
+        for key in [*PAGES, *SNIPPETS]:
             po_file = language_dir / f"{key}.po"
             if not po_file.exists():
                 continue
-            page = english_page(root, path)
-            if page is None:
+            source = english_page(root, PAGES[key]) if key in PAGES else SNIPPETS[key](root)
+            if source is None:
+                where = f"no page at /{PAGES[key]}" if key in PAGES else f"no {key}"
                 raise TranslationFileError(
-                    f"{shown(po_file)}: there is no page at /{path} to translate (has it "
-                    f"moved? PAGES in {__name__} says where it is)."
+                    f"{shown(po_file)}: there is {where} to translate (has it moved? PAGES and "
+                    f"SNIPPETS in {__name__} say where things are)."
                 )
-            existing = page.get_translation_or_none(locale)
-            if existing is not None and existing.alias_of_id is None:
+            existing = source.get_translation_or_none(locale)
+            if existing is not None and getattr(existing, "alias_of_id", None) is None:
                 continue
-            _translated, missing = translate_from_po(page, locale, polib.pofile(str(po_file)))
+            _translated, missing = translate_from_po(source, locale, polib.pofile(str(po_file)))
             if missing:
                 result.missing[shown(po_file)] = missing
             result.counts[locale.language_code] += 1

@@ -33,7 +33,9 @@ class BasePage(Page):
         from hub.blocks.links import localize_links
 
         localize_links(
-            self.locale_id, (getattr(self, name) for name in _link_stream_fields(type(self)))
+            self.locale_id,
+            (getattr(self, name) for name in _link_stream_fields(type(self))),
+            request,
         )
         return super().get_context(request, *args, **kwargs)
 

@@ -1,16 +1,21 @@
-"""Per-site council settings: name, brand, contact details and the pages the footer links to.
+"""Per-site council settings: brand, contact details and the pages the footer links to, with the
+council's translatable words (name, service name, opening hours) in a CouncilText snippet.
 
 Nothing in the templates names Kent: a second council changes these settings, not the code.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from hub.colour import contrast_ratio
+
+from .council_text import CouncilText
 
 hex_colour = RegexValidator(
     r"^#[0-9a-fA-F]{6}$", _("Enter a colour as a # followed by six hexadecimal digits.")
@@ -26,12 +31,17 @@ class CouncilSettings(BaseSiteSetting):
         BETA = "beta", _("Beta")
         LIVE = "live", _("Live (no phase banner)")
 
-    council_name = models.CharField(_("council name"), max_length=100, default="Your council")
-    service_name = models.CharField(
-        _("service name"),
-        max_length=100,
-        default="SEND Information Hub",
-        help_text=_("Shown in the header next to the logo and in browser tab titles."),
+    text = models.ForeignKey(
+        CouncilText,
+        verbose_name=_("council text"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_(
+            "The council's name, the service name and opening hours, in the site's default "
+            "language. Translate them from Settings › Council text."
+        ),
     )
     logo = models.ForeignKey(
         "hub.AccessibleImage",
@@ -71,7 +81,6 @@ class CouncilSettings(BaseSiteSetting):
         blank=True,
         help_text=_("Used wherever people can post a paper form to the council."),
     )
-    opening_hours = models.CharField(_("opening hours"), max_length=120, blank=True)
     accessibility_page = models.ForeignKey(
         "wagtailcore.Page",
         null=True,
@@ -106,6 +115,7 @@ class CouncilSettings(BaseSiteSetting):
     )
 
     select_related = [
+        "text__locale",
         "logo",
         "accessibility_page",
         "privacy_page",
@@ -115,7 +125,7 @@ class CouncilSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("council_name"), FieldPanel("service_name"), FieldPanel("logo")],
+            [FieldPanel("text"), FieldPanel("logo")],
             heading=_("Identity"),
         ),
         MultiFieldPanel(
@@ -131,7 +141,6 @@ class CouncilSettings(BaseSiteSetting):
             [
                 FieldPanel("phone"),
                 FieldPanel("email"),
-                FieldPanel("opening_hours"),
                 FieldPanel("postal_address"),
             ],
             heading=_("Contact details"),
@@ -149,6 +158,48 @@ class CouncilSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("council settings")
+
+    # --- The council's words in the visitor's language ------------------------------------------
+
+    def text_for(self, language_code: str) -> CouncilText:
+        """The council text in `language_code` when it is translated, else in the default
+        language (or the built-in defaults on a site that has none yet). One query for a
+        translated language, none for the default one; remembered for the request."""
+        found = self.__dict__.setdefault("_text_by_language", {})
+        if language_code not in found:
+            text = self.text or CouncilText()
+            if text.pk and text.locale.language_code != language_code:
+                text = (
+                    CouncilText.objects.select_related("locale")
+                    .filter(translation_key=text.translation_key)
+                    .filter(locale__language_code=language_code)
+                    .first()
+                ) or text
+            found[language_code] = text
+        return found[language_code]
+
+    @property
+    def current_text(self) -> CouncilText:
+        return self.text_for(get_language())
+
+    @property
+    def council_name(self) -> str:
+        return self.current_text.council_name
+
+    @property
+    def service_name(self) -> str:
+        return self.current_text.service_name
+
+    @property
+    def opening_hours(self) -> str:
+        return self.current_text.opening_hours
+
+    @property
+    def text_language(self) -> str:
+        """The language the council text is shown in, for a `lang` attribute when it is not the
+        page's language (an untranslated language shows the default-language words)."""
+        text = self.current_text
+        return text.locale.language_code if text.pk else settings.LANGUAGE_CODE
 
     def clean(self):
         super().clean()

@@ -9,7 +9,11 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
+from wagtail.embeds import oembed_providers
+
+from hub.logs import logging_config
 
 
 def env_str(name: str, default: str = "") -> str:
@@ -51,6 +55,9 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 REDIS_URL = env_str("REDIS_URL")
+# Seconds an anonymous visitor's page is kept in the page cache (hub/page_cache); 0 switches the
+# page cache off. Off unless set, except in production (300).
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "sendhub_")
 WAGTAILADMIN_BASE_URL = env_str("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -67,10 +74,25 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "SEND Information Hub <norepl
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
+# "json" (one object per line) or "line"; empty means json in production, line elsewhere.
+LOG_FORMAT = env_str("LOG_FORMAT")
+# Media (images, documents) in S3-compatible object storage when a bucket is named; the
+# credentials are read by boto3 itself from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.
+AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
+AWS_S3_REGION_NAME = env_str("AWS_S3_REGION_NAME")
+AWS_S3_ENDPOINT_URL = env_str("AWS_S3_ENDPOINT_URL")
+AWS_S3_CUSTOM_DOMAIN = env_str("AWS_S3_CUSTOM_DOMAIN")
 # Only read by `manage.py ensure_admin` (used by `make run`) when it first creates the admin user.
 ADMIN_PASSWORD = env_str("ADMIN_PASSWORD")
 # Months after a consultation closes before respondents' personal data is erased.
 CONSULTATION_RETENTION_MONTHS = env_int("CONSULTATION_RETENTION_MONTHS", 12)
+# Proxies in front of the site that each add one X-Forwarded-For entry (a PaaS router: 1). The
+# rate limits and the staff sign-in lockout count visitors by the address the outermost one saw.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# When true, every member of staff must set up two-factor authentication before using the CMS.
+ADMIN_REQUIRE_TWO_FACTOR = env_bool("ADMIN_REQUIRE_TWO_FACTOR", False)
+# Questionnaire responses one visitor address may send to one consultation in an hour.
+CONSULTATION_SUBMISSIONS_PER_HOUR = env_int("CONSULTATION_SUBMISSIONS_PER_HOUR", 60)
 # -----------------------------------------------------------------------------------------------
 
 INSTALLED_APPS = [
@@ -83,6 +105,7 @@ INSTALLED_APPS = [
     "consultations",
     "you_said_we_did",
     "search",
+    "hub.sign_in",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -105,6 +128,9 @@ INSTALLED_APPS = [
     "formtools",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -113,6 +139,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "csp",
 ]
 
 DATABASES = {
@@ -122,16 +149,35 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS.append("django.contrib.postgres")
 
 MIDDLEWARE = [
+    # First: the request id and access log cover everything below, and /healthz is answered
+    # before the HTTPS redirect and host check, which a platform's internal probe would fail.
+    "hub.request_log.RequestLogMiddleware",
+    "hub.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy (one policy for the public site, one for the admin) and
+    # Permissions-Policy, on every response Django makes. See hub/security_headers.py.
+    "hub.security_headers.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous visitors' pages from the cache: before sessions, authentication and languages,
+    # so a hit costs no query; the security headers above are added to hits as to any response.
+    "hub.page_cache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Marks staff who have given a two-factor code this session, then sends those who have not
+    # (or, when it is compulsory, who have not set it up) to the code or set-up page.
+    "django_otp.middleware.OTPMiddleware",
+    "hub.sign_in.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # SAMEORIGIN instead of DENY on the admin, for its preview panel.
+    "hub.security_headers.AdminFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so its process_exception is asked first: a database outage becomes a 503 page.
+    "hub.database_unavailable.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "hub.urls"
@@ -212,6 +258,25 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+if AWS_STORAGE_BUCKET_NAME:
+    # Web processes share no disk, so uploads must go where every process (and the next
+    # deploy) can read them. See docs/deployment.md.
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "region_name": AWS_S3_REGION_NAME or None,
+            "endpoint_url": AWS_S3_ENDPOINT_URL or None,
+            "custom_domain": AWS_S3_CUSTOM_DOMAIN or None,
+            # Two uploads called "report.pdf" must not overwrite each other (django-storages
+            # overwrites by default; Wagtail expects a new name).
+            "file_overwrite": False,
+            # Plain, lasting URLs: signed ones expire, and would break cached pages that show
+            # images. Media on this site is public; the bucket's policy grants public read.
+            "querystring_auth": False,
+            "default_acl": None,
+        },
+    }
 
 # --- Cache, sessions and background tasks ------------------------------------------------------
 if REDIS_URL:
@@ -276,14 +341,110 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# --- Logging: one line per event, to stdout, for the platform to collect -----------------------
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {
-        "line": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
-    },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "line"}},
-    "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    "loggers": {"django.request": {"level": "WARNING"}},
+# --- Staff sign-in: lockout and two-factor authentication (hub/sign_in, decision 0013) -------
+# Failed sign-ins for one username from one address before that pair is locked out, and the
+# looser limit for one address across all usernames (credential stuffing).
+ADMIN_SIGN_IN_FAILURE_LIMIT = 5
+ADMIN_SIGN_IN_ADDRESS_FAILURE_LIMIT = 30
+ADMIN_SIGN_IN_COOL_OFF_MINUTES = 15
+# Password reset emails in an hour, per address asking and per email address asked about.
+ADMIN_PASSWORD_RESETS_PER_ADDRESS = 5
+ADMIN_PASSWORD_RESETS_PER_EMAIL = 3
+WAGTAILADMIN_USER_LOGIN_FORM = "hub.sign_in.forms.WagtailSignInForm"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "hub.sign_in.forms.LimitedPasswordResetForm"
+# The name authenticator apps show beside the code.
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# Keep secret keys out of the Django admin's device screens.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+
+# --- Security headers (hub/security_headers.py, docs/decisions/0012-security-headers.md) -------
+# Headers that are right over HTTP as well as HTTPS; the HTTPS-only ones are in production.py.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"  # the admin's own pages get SAMEORIGIN, for its preview panel
+# No script on the site reads these cookies, so scripts may not (CSRF tokens come from forms).
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+# The video block embeds YouTube and Vimeo players, and only those (WAGTAILEMBEDS_FINDERS).
+VIDEO_PLAYER_ORIGINS = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+]
+WAGTAILEMBEDS_FINDERS = [
+    {
+        "class": "wagtail.embeds.finders.oembed",
+        "providers": [oembed_providers.youtube, oembed_providers.vimeo],
+    }
+]
+# The public site: nothing inline, nothing from elsewhere but the video players. When media is
+# in object storage its address is added to img-src by the middleware.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": VIDEO_PLAYER_ORIGINS,
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
 }
+# Staff avatars are uploaded, never fetched from Gravatar: that would tell a third party who
+# works on the CMS, and need it in img-src.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Wagtail's admin and Django's admin: what they need and nothing more (decision 0012).
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        # Inline panels, date pickers and choosers write inline scripts; jQuery runs the ones
+        # in HTML it inserts (StreamField, modals). No eval: the admin does not need it.
+        "script-src": [SELF, UNSAFE_INLINE],
+        # The editor's bundled scripts (Draftail, React widgets) insert <style> elements, and
+        # wagtail-localize's translation editor writes style attributes.
+        "style-src": [SELF, UNSAFE_INLINE],
+        # Thumbnails of images being uploaded are blob: addresses. (data: was never needed.)
+        "img-src": [SELF, "blob:"],
+        # The preview panel frames the page being edited; the video block previews players.
+        "frame-src": [SELF, *VIDEO_PLAYER_ORIGINS],
+        "frame-ancestors": [SELF],
+    }
+}
+# Powerful browser features the site never uses, switched off for it and anything it frames.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+
+# --- Logging: one line per event, to stdout, for the platform to collect -----------------------
+# Plain lines to read in a terminal; production.py switches the default to JSON (hub/logs.py).
+LOGGING = logging_config(LOG_FORMAT or "line", LOG_LEVEL)

@@ -124,14 +124,17 @@ def _datetime_param(request, name: str) -> datetime.datetime | None:
             value = datetime.datetime.combine(day, datetime.time()) if day else None
     except ValueError:
         value = None
+    message = _("%(name)s must be a date or date and time, like 2026-03-03T09:00:00Z.")
     if value is None:
-        raise BadRequest(
-            _("%(name)s must be a date or date and time, like 2026-03-03T09:00:00Z.")
-            % {"name": name}
-        )
+        raise BadRequest(message % {"name": name})
     if timezone.is_naive(value):
         value = timezone.make_aware(value)
-    return value
+    try:
+        # Compared in UTC, as stored. A time within hours of the first or last moment Python
+        # can hold may have no UTC equivalent (SQLite's adapter would raise OverflowError).
+        return value.astimezone(datetime.UTC)
+    except OverflowError:
+        raise BadRequest(message % {"name": name}) from None
 
 
 def _check_format(request) -> None:

@@ -291,4 +291,7 @@ class Service(
         context = super().get_preview_context(request, mode_name)
         context["service"] = self
         context["page"] = LocalOfferPage.objects.live().filter(locale_id=self.locale_id).first()
+        # The directory page is only the frame: Wagtail's user bar would take it for the page
+        # being previewed and, in a workflow task's preview, look for a page revision of it.
+        context["snippet_preview"] = True
         return context

@@ -10,27 +10,22 @@ from __future__ import annotations
 
 import os
 import platform
-import random
 import re
 import statistics
 import time
 from pathlib import Path
 
 import pytest
+from county_data import build_communities_and_schools, build_information_pages, build_services
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from home.factories import IndexPageFactory, InformationPageFactory, paragraph_body
-from hub.demo_data import KENT_DISTRICTS
 from local_offer.factories import LocalOfferPageFactory
-from local_offer.management.commands.generate_services import generate_services
-from local_offer.models import Service
 from local_offer.vocabularies import ensure_vocabularies
 from schools.factories import SchoolFinderPageFactory
-from schools.models import CommunityOfSchools, School
 
 pytestmark = [pytest.mark.perf, pytest.mark.django_db]
 
@@ -66,95 +61,15 @@ QUERIES = [
     "zzzz nothing matches this",
 ]
 
-TOPICS = [
-    ("Autism", "autism spectrum condition ASD ASC social communication"),
-    ("Speech and language therapy", "speech language communication SALT SLT"),
-    ("Dyslexia", "reading writing specific learning difficulty"),
-    ("ADHD", "attention deficit hyperactivity disorder"),
-    ("Short breaks", "short breaks holiday activities respite"),
-    ("Portage", "home visiting early years under fives"),
-    ("Parent carer forum", "parents carers support groups"),
-    ("Sensory", "sensory processing hearing vision impairment"),
-    ("Emotional wellbeing", "social emotional mental health SEMH anxiety"),
-    ("Physical disability", "wheelchair mobility physiotherapy occupational therapy"),
-    ("SENCo network", "special educational needs coordinator SENCO schools"),
-    ("EHC needs assessment", "education health and care plan EHCP annual review"),
-    ("Travel training", "school transport independent travel"),
-    ("Preparing for adulthood", "post 16 college employment independence"),
-]
-KINDS = ["support group", "outreach", "drop-in", "advice line", "holiday club", "training"]
-SCHOOL_NAMES = [
-    "St John's Church of England",
-    "Oakwood",
-    "Holy Trinity",
-    "Riverside",
-    "Hillview",
-    "St Mary's Catholic",
-    "Greenfields",
-    "Westgate",
-    "Kingsmead",
-    "Chartham",
-    "Beechwood",
-    "Marlowe",
-]
-SCHOOL_KINDS = ["Primary School", "Infant School", "Junior School", "Academy", "High School"]
-
 
 def build_site(home) -> dict:
     """The pages, services, schools and communities; bulk inserts where the models allow."""
-    rng = random.Random(7)  # noqa: S311 - repeatable benchmark data
     ensure_vocabularies()
     directory = LocalOfferPageFactory(parent=home)
     finder = SchoolFinderPageFactory(parent=home)
-
-    generate_services(SERVICES, seed=7)
-    services = list(Service.objects.only("pk"))
-    for number, service in enumerate(services):
-        topic, words = TOPICS[number % len(TOPICS)]
-        district = KENT_DISTRICTS[number % len(KENT_DISTRICTS)]
-        service.name = f"{topic} {rng.choice(KINDS)} {district} {number}"
-        service.description = f"{topic} support in {district}: {words}. For families with SEND."
-    Service.objects.bulk_update(services, ["name", "description"], batch_size=500)
-
-    communities = CommunityOfSchools.objects.bulk_create(
-        CommunityOfSchools(
-            name=f"{KENT_DISTRICTS[n % len(KENT_DISTRICTS)]} Community {n + 1}",
-            slug=f"community-{n + 1}",
-            primary_care_network=f"{KENT_DISTRICTS[n % len(KENT_DISTRICTS)]} PCN {n + 1}",
-            area=KENT_DISTRICTS[n % len(KENT_DISTRICTS)],
-            description="Local schools working together with health and care services.",
-        )
-        for n in range(COMMUNITIES)
-    )
-    schools = []
-    for n in range(SCHOOLS):
-        town = KENT_DISTRICTS[n % len(KENT_DISTRICTS)]
-        school = School(
-            urn=100_000 + n,
-            name=f"{SCHOOL_NAMES[n % len(SCHOOL_NAMES)]} {SCHOOL_KINDS[n % 5]} {n}",
-            la_code="886",
-            la_name="Kent",
-            phase="Primary" if n % 5 < 3 else "Secondary",
-            gias_status="Closed" if n % 10 == 9 else "Open",
-            closed=n % 10 == 9,
-            town=town,
-            postcode=f"CT{n % 20} {n % 9}AB",
-            district=town,
-            community=communities[n % COMMUNITIES],
-        )
-        school.search_text = school.build_search_text()
-        schools.append(school)
-    School.objects.bulk_create(schools, batch_size=500)
-
-    sections = [IndexPageFactory(parent=home, title=f"{t[0]} information") for t in TOPICS[:6]]
-    for n in range(PAGES - len(sections)):
-        topic, words = TOPICS[n % len(TOPICS)]
-        InformationPageFactory(
-            parent=sections[n % len(sections)],
-            title=f"{topic}: guide {n + 1}",
-            slug=f"guide-{n + 1}",
-            body=paragraph_body(f"{topic}. {words}. What families in Kent can expect."),
-        )
+    build_services(SERVICES, seed=7)
+    build_communities_and_schools(COMMUNITIES, SCHOOLS)
+    build_information_pages(home, PAGES)
     call_command("update_index", verbosity=0)
     if connection.vendor == "postgresql":
         # A live database's autovacuum keeps planner statistics; freshly bulk-loaded tables

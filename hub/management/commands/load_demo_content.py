@@ -70,7 +70,9 @@ class Command(BaseCommand):
             wagtail_log.setLevel(level)
         self.stdout.write(f"Page trees kept in step in {languages} other languages.")
         done = ", ".join(f"{language}: {n}" for language, n in translated.counts.items())
-        self.stdout.write(f"Demo pages translated from hub/demo_content/po/ ({done}).")
+        self.stdout.write(
+            f"Demo pages and council text translated from hub/demo_content/po/ ({done})."
+        )
         for po_file, strings in translated.missing.items():
             listed = "\n".join(f"  {text}" for text in strings)
             self.stdout.write(

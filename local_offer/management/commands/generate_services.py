@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Locale
 
+from hub.page_cache import content_changed
 from local_offer.factories import random_service_values
 from local_offer.models import Organisation, Service, Taxonomy, TaxonomyTerm
 from local_offer.vocabularies import ensure_vocabularies
@@ -63,6 +64,8 @@ def generate_services(count: int, seed: int = 1) -> int:
                 ],
                 batch_size=2000,
             )
+        # bulk_create sends no signals: the Local Offer pages cached so far are out of date.
+        content_changed()
     return count
 
 

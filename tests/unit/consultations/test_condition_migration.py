@@ -11,7 +11,6 @@ import json
 
 import pytest
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -56,30 +55,6 @@ def questionnaire(condition_name: str) -> list[dict]:
             },
         },
     ]
-
-
-class Migrator:
-    def __init__(self):
-        self.executor = MigrationExecutor(connection)
-
-    def migrate(self, target):
-        """Move the database to `target` and return the models as they were there."""
-        self.executor.loader.build_graph()
-        self.executor.migrate([target])
-        self.executor.loader.build_graph()
-        return self.executor.loader.project_state([target]).apps
-
-    def latest(self):
-        self.executor.loader.build_graph()
-        self.executor.migrate(self.executor.loader.graph.leaf_nodes())
-
-
-@pytest.fixture
-def migrator(transactional_db):
-    migrator = Migrator()
-    yield migrator
-    # Every other test expects the newest schema.
-    migrator.latest()
 
 
 def make_page(apps, steps: list[dict]) -> int:

@@ -289,9 +289,28 @@ def test_demo_pages_translated_from_po_files(client, demo_site, language):
     assert f'href="/{language}/guides-for-families/communities-of-schools/easy-read/"' in html
 
 
+@pytest.mark.parametrize(
+    ("language", "council", "service"),
+    [
+        ("pl", "Rada Hrabstwa Kent", "Centrum informacji SEND"),
+        ("ur", "کینٹ کاؤنٹی کونسل", "SEND معلوماتی مرکز"),
+    ],
+)
+def test_the_council_text_is_translated_too(client, demo_site, language, council, service):
+    html = client.get(f"/{language}/have-your-say/", HTTP_HOST="localhost").content.decode()
+    assert f"{service} – {council}</title>" in html
+    assert f'<span class="hub-header__service-name">{service}</span>' in html
+    # A language without a translation shows the English words, marked as English.
+    html = client.get("/ro/have-your-say/", HTTP_HOST="localhost").content.decode()
+    assert '<span class="hub-header__service-name" lang="en-gb">SEND Information Hub</span>' in html
+
+
 def test_the_demo_translations_miss_no_strings(demo_output):
     """Every text of each translated page is in its PO file: none is left in English."""
-    assert "Demo pages translated from hub/demo_content/po/ (pl: 4, ur: 4)." in demo_output
+    assert (
+        "Demo pages and council text translated from hub/demo_content/po/ (pl: 5, ur: 5)."
+        in demo_output
+    )
     assert "has no translation for" not in demo_output
 
 
