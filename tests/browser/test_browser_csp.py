@@ -184,14 +184,26 @@ def test_the_questionnaire_runs_without_violations(watched, demo_pages):
 # --- The admin ------------------------------------------------------------------------------
 
 
+@pytest.fixture(scope="module")
+def editor(demo_pages, django_db_blocker):
+    """A superuser committed outside the test's transaction, so the live server can see it.
+
+    (Created inside a test it would sit in that test's uncommitted transaction, which the
+    server thread's own connection cannot read on PostgreSQL.)
+    """
+    with django_db_blocker.unblock():
+        user = get_user_model().objects.filter(username=EDITOR["username"]).first()
+        if user is None:
+            get_user_model().objects.create_superuser(email="csp@example.org", **EDITOR)
+
+
 def sign_in(page) -> None:
-    get_user_model().objects.create_superuser(email="csp@example.org", **EDITOR)
     page.goto("/admin/login/")
     page.get_by_label("Username").fill(EDITOR["username"])
     page.get_by_label("Password").fill(EDITOR["password"])
     with page.expect_navigation():
         page.get_by_role("button", name="Sign in").click()
-    assert page.url.endswith("/admin/"), page.url
+    assert page.url.endswith("/admin/"), page.locator("main").inner_text()
 
 
 @pytest.fixture(scope="module")
@@ -203,7 +215,7 @@ def editable_page_id(demo_pages, django_db_blocker):
 
 
 @pytest.mark.parametrize("path", ["/admin/", "/admin/pages/", "/django-admin/"])
-def test_admin_screens_run_without_violations_under_the_admin_policy(watched, path):
+def test_admin_screens_run_without_violations_under_the_admin_policy(watched, path, editor):
     page, watch = watched
     sign_in(page)
     response = page.goto(path, wait_until="load")
@@ -213,7 +225,7 @@ def test_admin_screens_run_without_violations_under_the_admin_policy(watched, pa
     watch.assert_none(path)
 
 
-def test_the_page_editor_and_its_preview_run_without_violations(watched, editable_page_id):
+def test_the_page_editor_and_its_preview_run_without_violations(watched, editable_page_id, editor):
     page, watch = watched
     sign_in(page)
     response = page.goto(f"/admin/pages/{editable_page_id}/edit/", wait_until="load")
@@ -229,7 +241,7 @@ def test_the_page_editor_and_its_preview_run_without_violations(watched, editabl
     watch.assert_none("the page editor with its preview panel open")
 
 
-def test_the_user_bar_on_public_pages_runs_without_violations(watched, demo_pages):
+def test_the_user_bar_on_public_pages_runs_without_violations(watched, demo_pages, editor):
     page, watch = watched
     sign_in(page)
     open_enforced(page, demo_pages.english["information"].url)
