@@ -11,6 +11,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from django.utils import translation
+
 from search.snippets import TermMatcher, window
 
 if TYPE_CHECKING:
@@ -192,8 +194,11 @@ def _search_every_type(sources, concepts, scope, routes, operator: str) -> dict:
 
     search_query = build_query(concepts, operator)
     found = {}
-    for source in sources.SOURCES:
-        found.update(source(search_query, scope, routes))
+    # In the visitor's language, whoever calls: on PostgreSQL the query is stemmed in the active
+    # language as well as the default one (search.backends.postgres).
+    with translation.override(scope.language):
+        for source in sources.SOURCES:
+            found.update(source(search_query, scope, routes))
     return {kind: found.get(kind, []) for kind in RESULT_TYPES}
 
 
