@@ -304,9 +304,10 @@ else:
 # --- Search ------------------------------------------------------------------------------------
 # Database full-text search unless a cluster is configured; search code never asks which.
 # Synonyms and acronyms are expanded by search.synonyms at query time, not by the backend, so
-# both behave the same. (Wagtail's database backend takes one text-search configuration for the
-# whole index, not one per language: "english" stems the default-language content and is
-# harmless for the rest. SQLite ignores it.)
+# all behave the same. On PostgreSQL, search.backends.postgres (Wagtail's backend, subclassed)
+# stems each page in its own language's text-search configuration and each query in the
+# visitor's and the default language's (search/text_search_configs.py, decision 0009); run
+# update_index after changing that table. SQLite has no stemming and ignores SEARCH_CONFIG.
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
@@ -320,6 +321,8 @@ if ELASTICSEARCH_URL:
             "ATOMIC_REBUILD": True,
         }
     }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.postgres"}}
 else:
     WAGTAILSEARCH_BACKENDS = {
         "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}

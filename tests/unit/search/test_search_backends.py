@@ -1,6 +1,6 @@
-"""Search backend configuration: the database backend by default (with PostgreSQL's English
-text-search configuration), Elasticsearch 8 when ELASTICSEARCH_URL is set. The integration test
-needs a live cluster and is skipped without one."""
+"""Search backend configuration: the database backend by default (on PostgreSQL our
+language-aware subclass, search.backends.postgres), Elasticsearch 8 when ELASTICSEARCH_URL is
+set. The integration test needs a live cluster and is skipped without one."""
 
 import os
 import runpy
@@ -19,18 +19,25 @@ from search.query import site_search
 def settings_with(monkeypatch, **env) -> dict:
     """hub.settings.base's values as they would be with these environment variables (run as a
     fresh copy: the running settings are untouched)."""
-    for name in ("ELASTICSEARCH_URL", "ELASTICSEARCH_INDEX_PREFIX"):
+    for name in ("ELASTICSEARCH_URL", "ELASTICSEARCH_INDEX_PREFIX", "DATABASE_URL"):
         monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     return runpy.run_path(str(Path(settings.BASE_DIR) / "hub" / "settings" / "base.py"))
 
 
-def test_without_a_cluster_the_database_backend_is_used(monkeypatch):
+def test_without_a_cluster_or_postgresql_wagtails_database_backend_is_used(monkeypatch):
     backends = settings_with(monkeypatch)["WAGTAILSEARCH_BACKENDS"]
     assert backends == {
         "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}
     }
+
+
+def test_on_postgresql_the_language_aware_database_backend_is_used(monkeypatch):
+    backends = settings_with(monkeypatch, DATABASE_URL="postgres://user@db.example.org/hub")[
+        "WAGTAILSEARCH_BACKENDS"
+    ]
+    assert backends == {"default": {"BACKEND": "search.backends.postgres"}}
 
 
 def test_with_a_cluster_url_elasticsearch_8_is_used(monkeypatch):
