@@ -11,7 +11,7 @@ import datetime
 from collections import Counter
 from zoneinfo import ZoneInfo
 
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -117,18 +117,7 @@ def satisfaction_trend(ambition) -> Chart:
     ).values("answer_id")
     tagged_ratings = Answer.objects.filter(question_type="rating", pk__in=tagged)
     live = ConsultationPage.objects.live().filter(locale_id=ambition.locale_id)
-    # Which questions measure satisfaction, and on how many points, from the stored data: no
-    # blocks or snippets are loaded.
-    questionnaires = live.filter(
-        Exists(tagged_ratings.filter(response__consultation_id=OuterRef("pk")))
-    ).values_list("pk", "questionnaire")
-    points: dict[tuple[int, str], int] = {}
-    for page_id, questionnaire in questionnaires:
-        raw = getattr(questionnaire, "raw_data", questionnaire)
-        for question in satisfaction_questions(raw):
-            points[(page_id, question.key)] = question.points
-
-    grouped = (
+    grouped = list(
         tagged_ratings.filter(response__consultation__in=live.values("pk"))
         .annotate(
             year=ExtractYear("response__submitted_at", tzinfo=UK),
@@ -138,6 +127,18 @@ def satisfaction_trend(ambition) -> Chart:
         .annotate(n=Count("pk"))
         .order_by()
     )
+    # Which questions measure satisfaction, and on how many points, from the stored data (no
+    # blocks or snippets are loaded), for the consultations the answers above came from only:
+    # asking the database which consultations have tagged ratings cost as much as the counts.
+    questionnaires = live.filter(pk__in={row[0] for row in grouped}).values_list(
+        "pk", "questionnaire"
+    )
+    points: dict[tuple[int, str], int] = {}
+    for page_id, questionnaire in questionnaires:
+        raw = getattr(questionnaire, "raw_data", questionnaire)
+        for question in satisfaction_questions(raw):
+            points[(page_id, question.key)] = question.points
+
     answered: Counter[tuple[int, int]] = Counter()
     satisfied: Counter[tuple[int, int]] = Counter()
     for page_id, key, year, month, value, n in grouped:

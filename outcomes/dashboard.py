@@ -13,10 +13,12 @@ import datetime
 import io
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.utils import translation
 from django.utils.functional import cached_property
 from wagtail import hooks
 
+from hub.page_cache.remember import remember
 from hub.spreadsheets import safe_cell
 
 HOOK = "register_ambition_charts"
@@ -55,7 +57,13 @@ class AmbitionDashboard:
 
     @cached_property
     def charts(self) -> list[Chart]:
-        return charts_for(self.ambition)
+        # Kept for DASHBOARD_CACHE_SECONDS per ambition and language: the counts read every
+        # rating answer, which grows with each consultation (docs/performance.md).
+        return remember(
+            f"ambition-dashboard:{self.ambition.pk}:{translation.get_language()}",
+            lambda: charts_for(self.ambition),
+            settings.DASHBOARD_CACHE_SECONDS,
+        )
 
     @cached_property
     def figures(self) -> list:

@@ -387,3 +387,44 @@ def test_the_charts_cost_a_fixed_number_of_queries(world, django_assert_num_quer
     grow(world)
     with django_assert_num_queries(5):
         charts_for(world.ambition)
+
+
+# --- Kept for a while (DASHBOARD_CACHE_SECONDS) -----------------------------------------------
+
+
+@pytest.fixture
+def dashboard_cache(settings):
+    from django.core.cache import caches
+
+    settings.DASHBOARD_CACHE_SECONDS = 300
+    caches["default"].clear()
+
+
+def test_kept_figures_are_not_counted_again_on_the_next_view(
+    client, world, dashboard_cache, count_queries
+):
+    # count_queries views the page once first, which counts and keeps the figures.
+    assert count_queries(world.page.url) == QUERY_BUDGET - 5, "the 5 chart queries were made"
+
+
+def test_kept_figures_are_counted_again_after_publishing(
+    world, dashboard_cache, django_capture_on_commit_callbacks
+):
+    from outcomes.dashboard import AmbitionDashboard
+
+    before = numbers(AmbitionDashboard(world.ambition).charts)
+    draft = world.consultations[2]
+    with django_capture_on_commit_callbacks(execute=True):
+        draft.save_revision().publish()
+    after = numbers(AmbitionDashboard(world.ambition).charts)
+    assert after != before
+    assert after == numbers(charts_for(world.ambition))
+
+
+def test_each_language_keeps_its_own_figures(world, dashboard_cache):
+    from outcomes.dashboard import AmbitionDashboard
+
+    english = AmbitionDashboard(world.ambition).charts
+    with translation.override("pl"):
+        polish = AmbitionDashboard(world.ambition).charts
+    assert [chart.title for chart in polish] != [chart.title for chart in english]
