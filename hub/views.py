@@ -2,6 +2,7 @@
 
 import sys
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template import loader
@@ -61,7 +62,8 @@ def server_error(request):
         return answer_database_outage(request, error)
     # Rendered without a request context: the failure may be in the database or a context
     # processor, so this page must need neither.
-    return HttpResponse(loader.get_template("500.html").render(), status=500)
+    html = loader.get_template("500.html").render({"service_name": settings.WAGTAIL_SITE_NAME})
+    return HttpResponse(html, status=500)
 
 
 def csrf_failure(request, reason=""):
