@@ -24,6 +24,7 @@ import logging
 from functools import cache
 
 from django.apps import apps
+from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import DraftStateMixin
@@ -39,18 +40,9 @@ from . import store
 
 logger = logging.getLogger(__name__)
 
-# Apps whose every model is content, and single models from the frameworks that shape pages.
-CONTENT_APPS = {
-    "hub",
-    "home",
-    "local_offer",
-    "schools",
-    "outcomes",
-    "consultations",
-    "you_said_we_did",
-    "search",
-    "taggit",
-}
+# Apps whose every model is content (the project's own, and tags), and single models from the
+# frameworks that shape pages.
+CONTENT_APPS = {*settings.PROJECT_APPS, "taggit"}
 CONTENT_MODELS = {
     "wagtailcore.page",
     "wagtailcore.site",

@@ -98,8 +98,8 @@ ADMIN_REQUIRE_TWO_FACTOR = env_bool("ADMIN_REQUIRE_TWO_FACTOR", False)
 CONSULTATION_SUBMISSIONS_PER_HOUR = env_int("CONSULTATION_SUBMISSIONS_PER_HOUR", 60)
 # -----------------------------------------------------------------------------------------------
 
-INSTALLED_APPS = [
-    # Project apps first so their templates and static files win.
+# The project's own apps, one per domain (also read by the page cache and the permission tests).
+PROJECT_APPS = [
     "hub",
     "home",
     "local_offer",
@@ -108,6 +108,10 @@ INSTALLED_APPS = [
     "consultations",
     "you_said_we_did",
     "search",
+]
+INSTALLED_APPS = [
+    # Project apps first so their templates and static files win.
+    *PROJECT_APPS,
     "hub.sign_in",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.test import Client
@@ -707,16 +708,7 @@ def test_who_may_change(world, entry, role):
 
 # --- The guard: every project admin and API address is in the table --------------------------
 
-PROJECT_APPS = {
-    "hub",
-    "home",
-    "local_offer",
-    "schools",
-    "outcomes",
-    "consultations",
-    "you_said_we_did",
-    "search",
-}
+PROJECT_APPS = set(settings.PROJECT_APPS)
 
 
 def walk(patterns, prefix=""):
