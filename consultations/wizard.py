@@ -53,9 +53,12 @@ def step_url(page, request, step: str) -> str:
     return page.get_url(request=request) + page.reverse_subpage("step", kwargs={"step": step})
 
 
-# Responses one visitor address may send to one consultation in an hour. Generous, because a
-# school or a council event may put many families behind one address; a council expecting more
-# behind one address (or a load test) raises CONSULTATION_SUBMISSIONS_PER_HOUR.
+# Responses one visitor address may send to one consultation in an hour. Generous (600), because
+# one address can stand for many families: a school's or a council event's network, and mobile
+# networks, which share one public address among many phones (carrier-grade NAT) just when a
+# consultation is announced by text message. It slows a script stuffing responses; it must never
+# turn parents away. A council expecting more behind one address raises
+# CONSULTATION_SUBMISSIONS_PER_HOUR.
 SUBMISSIONS_PER_HOUR = settings.CONSULTATION_SUBMISSIONS_PER_HOUR
 
 

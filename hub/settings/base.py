@@ -95,7 +95,7 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # When true, every member of staff must set up two-factor authentication before using the CMS.
 ADMIN_REQUIRE_TWO_FACTOR = env_bool("ADMIN_REQUIRE_TWO_FACTOR", False)
 # Questionnaire responses one visitor address may send to one consultation in an hour.
-CONSULTATION_SUBMISSIONS_PER_HOUR = env_int("CONSULTATION_SUBMISSIONS_PER_HOUR", 60)
+CONSULTATION_SUBMISSIONS_PER_HOUR = env_int("CONSULTATION_SUBMISSIONS_PER_HOUR", 600)
 # -----------------------------------------------------------------------------------------------
 
 # The project's own apps, one per domain (also read by the page cache and the permission tests).

@@ -53,4 +53,5 @@ def test_the_limit_is_generous_enough_for_a_busy_event(consultation, answer_url,
     for _ in range(5):
         assert answer_everything(Client(), consultation, answer_url, prefix).status_code == 302
     assert Response.objects.count() == 5
-    assert wizard.SUBMISSIONS_PER_HOUR >= 50
+    # Mobile networks put many phones behind one address: hundreds an hour must get through.
+    assert wizard.SUBMISSIONS_PER_HOUR >= 500
