@@ -5,6 +5,7 @@ for its counts, one for the number of results and one (plus prefetches) for the 
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
@@ -87,6 +88,12 @@ def apply_filters(queryset: QuerySet, values: dict, exclude: str | None = None) 
     if values.get("free") and exclude != "free":
         queryset = queryset.filter(is_free=True)
     return queryset
+
+
+def filters_key(values: dict) -> str:
+    """The chosen filters as a short stable text (terms by id), to keep their counts under."""
+    parts = [f"{name}={getattr(value, 'pk', value)}" for name, value in sorted(values.items())]
+    return hashlib.sha256("&".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def _term_counts(base: QuerySet, relation: str, group_by: str) -> dict[int, int]:

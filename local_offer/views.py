@@ -4,14 +4,16 @@ input into a message or a 404, never an error page."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from wagtail.models import Locale
 
+from hub.page_cache.remember import remember
 from hub.pagination import govuk_pagination
 
-from .directory import FilterOptions, apply_filters, facet_counts, listed_services
+from .directory import FilterOptions, apply_filters, facet_counts, filters_key, listed_services
 from .forms import DirectoryFilterForm, ProblemReportForm
 from .models import ProblemReport, Service, TaxonomyTerm
 
@@ -37,7 +39,15 @@ def directory(page, request):
     form = DirectoryFilterForm(filter_data or None, options=options)
     values = form.filter_values()
     base = listed_services()
-    form.set_counts(facet_counts(base, values))
+    # Kept until a service is published (or COUNTS_CACHE_SECONDS pass): six aggregate
+    # queries over every listed service, the same for everyone choosing the same filters.
+    form.set_counts(
+        remember(
+            "directory-counts:" + filters_key(values),
+            lambda: facet_counts(base, values),
+            settings.COUNTS_CACHE_SECONDS,
+        )
+    )
     results = (
         apply_filters(base, values)
         .select_related("organisation")

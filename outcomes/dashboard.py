@@ -57,12 +57,12 @@ class AmbitionDashboard:
 
     @cached_property
     def charts(self) -> list[Chart]:
-        # Kept for DASHBOARD_CACHE_SECONDS per ambition and language: the counts read every
+        # Kept for COUNTS_CACHE_SECONDS per ambition and language: the counts read every
         # rating answer, which grows with each consultation (docs/performance.md).
         return remember(
             f"ambition-dashboard:{self.ambition.pk}:{translation.get_language()}",
             lambda: charts_for(self.ambition),
-            settings.DASHBOARD_CACHE_SECONDS,
+            settings.COUNTS_CACHE_SECONDS,
         )
 
     @cached_property

@@ -58,9 +58,10 @@ REDIS_URL = env_str("REDIS_URL")
 # Seconds an anonymous visitor's page is kept in the page cache (hub/page_cache); 0 switches the
 # page cache off. Off unless set, except in production (300).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)
-# Seconds the ambition dashboards' figures are kept (hub/page_cache/remember.py); 0 counts them
-# on every view. Off unless set, except in production (300).
-DASHBOARD_CACHE_SECONDS = env_int("DASHBOARD_CACHE_SECONDS", 0)
+# Seconds costly counts are kept (hub/page_cache/remember.py): the ambition dashboards' figures
+# and the directory's filter counts. 0 counts them on every view. Off unless set, except in
+# production (300).
+COUNTS_CACHE_SECONDS = env_int("COUNTS_CACHE_SECONDS", 0)
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "sendhub_")
 WAGTAILADMIN_BASE_URL = env_str("BASE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -25,7 +25,7 @@ CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 # Anonymous pages are cached for five minutes unless PAGE_CACHE_SECONDS says otherwise.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
-# The ambition dashboards' figures likewise (they may lag new responses by this much).
-DASHBOARD_CACHE_SECONDS = env_int("DASHBOARD_CACHE_SECONDS", 300)
+# Costly counts likewise (the ambition dashboards may lag new responses by this much).
+COUNTS_CACHE_SECONDS = env_int("COUNTS_CACHE_SECONDS", 300)
 # One JSON object per line, for the platform's log search (LOG_FORMAT=line to read by eye).
 LOGGING = logging_config(LOG_FORMAT or "json", LOG_LEVEL)

@@ -11,7 +11,7 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Off whatever the environment says; the tests that need it turn it on with override_settings.
 PAGE_CACHE_SECONDS = 0
-DASHBOARD_CACHE_SECONDS = 0
+COUNTS_CACHE_SECONDS = 0
 MEDIA_ROOT = BASE_DIR / ".test-media"
 ALLOWED_HOSTS = ["*"]
 LOGGING["root"]["level"] = "WARNING"

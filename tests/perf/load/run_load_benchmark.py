@@ -398,9 +398,9 @@ def _results_text(
         f"HTTP), whitenoise, cache in {cache}. *queries*, *alone ms* and *CPU ms*: one request "
         "at a time through Django's test client in the harness's process (no network, nothing "
         "queued; queries are the most any of the endpoint's addresses needs; the times are "
-        "medians, CPU ms being this process's CPU time without the database's). The ambition "
-        "dashboards' figures are kept for DASHBOARD_CACHE_SECONDS, as in production; the page "
-        "cache is off except where it says so.",
+        "medians, CPU ms being this process's CPU time without the database's). Costly counts "
+        "(the ambition dashboards' figures, the directory's filter counts) are kept for "
+        "COUNTS_CACHE_SECONDS, as in production; the page cache is off except where it says so.",
         "",
         f'"{USERS} concurrent users" means {USERS} locust users (arriving {SPAWN_RATE} a second), '
         "each doing one request at a time: the home page, the directory with one of five filter sets, one of 200 services, "

@@ -264,3 +264,50 @@ def test_service_page_query_count_is_pinned(client, directory, count_queries):
     assert (
         count_queries(f"{directory.url}service/{service.translation_key}/") == SERVICE_PAGE_QUERIES
     )
+
+
+# --- Counts kept (COUNTS_CACHE_SECONDS) ---------------------------------------------------------
+
+
+@pytest.fixture
+def counts_kept(settings):
+    from django.core.cache import caches
+
+    settings.COUNTS_CACHE_SECONDS = 300
+    caches["default"].clear()
+
+
+def test_kept_counts_cost_none_of_the_count_queries(client, directory, services, counts_kept):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = directory.url + "?district=dover"
+    client.get(url)  # counts and keeps them
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    # The six count queries (need areas, needs, districts, delivery, referral, free) are gone;
+    # the result count and the page of results are still read.
+    assert len(captured) == DIRECTORY_QUERIES - 6
+    assert "Dover (2 services)" in {
+        o.get_text(strip=True) for o in soup(response).select("#id_district option")
+    }
+
+
+def test_other_filters_have_their_own_kept_counts(client, directory, services, counts_kept):
+    client.get(directory.url, {"district": "dover"})
+    html = soup(client.get(directory.url, {"district": "ashford"}))
+    labels = {label.get_text(strip=True) for label in html.select("label[for]")}
+    assert "Only show free services (2 services)" in labels
+
+
+def test_a_published_service_is_counted_at_once(
+    client, directory, services, counts_kept, django_capture_on_commit_callbacks
+):
+    client.get(directory.url, {"district": "dover"})
+    with django_capture_on_commit_callbacks(execute=True):
+        ServiceFactory(name="New in Dover", district_codes=["dover"], need_codes=["ASD"])
+    html = soup(client.get(directory.url, {"district": "dover"}))
+    assert "Dover (3 services)" in {
+        o.get_text(strip=True) for o in html.select("#id_district option")
+    }

@@ -389,14 +389,14 @@ def test_the_charts_cost_a_fixed_number_of_queries(world, django_assert_num_quer
         charts_for(world.ambition)
 
 
-# --- Kept for a while (DASHBOARD_CACHE_SECONDS) -----------------------------------------------
+# --- Kept for a while (COUNTS_CACHE_SECONDS) -----------------------------------------------
 
 
 @pytest.fixture
 def dashboard_cache(settings):
     from django.core.cache import caches
 
-    settings.DASHBOARD_CACHE_SECONDS = 300
+    settings.COUNTS_CACHE_SECONDS = 300
     caches["default"].clear()
 
 
