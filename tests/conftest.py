@@ -46,6 +46,16 @@ def count_queries(client):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache (the test settings' in-process one): rate-limit and
+    lockout counters, kept pages and counts, and Wagtail's site root paths must not leak from
+    one test into the next."""
+    from django.core.cache import caches
+
+    caches["default"].clear()
+
+
+@pytest.fixture(autouse=True)
 def _default_language_afterwards():
     """Put the default language back after each test.
 

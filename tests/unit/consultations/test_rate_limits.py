@@ -1,20 +1,12 @@
 """Floods of submissions are slowed down without losing anyone's answers."""
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 
 from consultations import wizard
 from consultations.models import Response
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def answer_everything(client, consultation, answer_url, prefix):

@@ -7,7 +7,6 @@ from unittest import mock
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.test import RequestFactory, override_settings
 
 from hub.client_address import address_group, client_address
@@ -16,13 +15,6 @@ from hub.ratelimit import over_limit
 WAGTAIL_LOGIN = "/admin/login/"
 DJANGO_ADMIN_LOGIN = "/django-admin/login/"
 PASSWORD = "correct horse battery staple"
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -1,17 +1,11 @@
 """hub.page_cache.remember: costly figures kept until content changes or they expire."""
 
 import pytest
-from django.core.cache import caches
 
 from hub.page_cache import store
 from hub.page_cache.remember import remember
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    caches["default"].clear()
 
 
 class Counter:

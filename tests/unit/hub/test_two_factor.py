@@ -8,7 +8,6 @@ from base64 import b32encode
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client, RequestFactory, override_settings
 from django_otp.oath import TOTP
@@ -24,13 +23,6 @@ SET_UP = "/admin/two-factor/set-up/"
 CODE_PAGE = "/admin/two-factor/code/"
 BACKUP_CODES = "/admin/two-factor/backup-codes/"
 TURN_OFF = "/admin/two-factor/turn-off/"
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

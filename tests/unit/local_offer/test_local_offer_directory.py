@@ -271,10 +271,7 @@ def test_service_page_query_count_is_pinned(client, directory, count_queries):
 
 @pytest.fixture
 def counts_kept(settings):
-    from django.core.cache import caches
-
     settings.COUNTS_CACHE_SECONDS = 300
-    caches["default"].clear()
 
 
 def test_kept_counts_cost_none_of_the_count_queries(client, directory, services, counts_kept):

@@ -394,10 +394,7 @@ def test_the_charts_cost_a_fixed_number_of_queries(world, django_assert_num_quer
 
 @pytest.fixture
 def dashboard_cache(settings):
-    from django.core.cache import caches
-
     settings.COUNTS_CACHE_SECONDS = 300
-    caches["default"].clear()
 
 
 def test_kept_figures_are_not_counted_again_on_the_next_view(
