@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from hub.easy_read_checks import EasyReadChecksPanel, check_easy_read_page
+from hub.easy_read_checks import EasyReadChecksPanel, check_easy_read_page, report_in_preview
 from hub.models import BasePage
 
 from .blocks import EasyReadStreamBlock, HomeRoutesBlock, HomeStreamBlock, InformationStreamBlock
@@ -100,6 +100,11 @@ class EasyReadPage(BasePage):
         if self.standard_page is None:
             return None
         return self.standard_page.get_translation_or_none(self.locale) or self.standard_page
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["easy_read_report"] = report_in_preview(request, check_easy_read_page, self)
+        return context
 
 
 class IndexPage(BasePage):

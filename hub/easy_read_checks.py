@@ -45,6 +45,9 @@ class Finding:
 class Report:
     findings: list[Finding] = field(default_factory=list)
     reading_ease: float | None = None  # None when the text is not English or too short
+    # What the checks aim for, for the templates that explain them.
+    max_sentence_words = MAX_SENTENCE_WORDS
+    min_reading_ease = MIN_READING_EASE
 
     @property
     def passed(self) -> bool:
@@ -226,6 +229,17 @@ def check_questionnaire(page) -> Report:
             if question.picture is not None:
                 checker.picture(where, question.picture)
     return checker.finish()
+
+
+def report_in_preview(request, check, page) -> Report | None:
+    """The checks for the page as it stands in the editor, when it is being previewed.
+
+    Wagtail's preview panel draws the unsaved form again as the editor types (every half a
+    second by default), so a report shown in the preview follows the work keystroke by
+    keystroke, without saving. Never on the published page."""
+    if not getattr(request, "is_preview", False):
+        return None
+    return check(page)
 
 
 class EasyReadChecksPanel(Panel):

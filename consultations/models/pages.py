@@ -16,7 +16,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from hub.easy_read_checks import EasyReadChecksPanel, check_questionnaire
+from hub.easy_read_checks import EasyReadChecksPanel, check_questionnaire, report_in_preview
 from hub.models import BasePage
 
 from ..blocks import QuestionnaireBlock
@@ -166,6 +166,7 @@ class ConsultationPage(RoutablePageMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(page_context(self, request))
+        context["easy_read_report"] = report_in_preview(request, check_questionnaire, self)
         return context
 
     @path("answer/", name="start")

@@ -191,3 +191,52 @@ def test_editors_see_the_checks_in_the_page_editor(client, home, standard):
     html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
     assert "Easy read checks" in html
     assert 'data-check="jargon"' in html and 'data-check="no-picture"' in html
+
+
+# --- In the preview, as the editor types ---------------------------------------------------------
+
+
+def preview_html(page) -> str:
+    """The page as Wagtail's preview panel draws it: from the editor's unsaved form."""
+    response = page.make_preview_request()
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_preview_shows_the_checks_for_unsaved_text(home, standard):
+    page = EasyReadPageFactory(
+        parent=standard,
+        standard_page=standard,
+        body=[row("<p>You can get help at school.</p>", AccessibleImageFactory())],
+    )
+    assert "No problems found." in preview_html(page)
+    # Typed in the editor, not saved: the preview (which the editor's panel redraws as they type)
+    # already names the problem.
+    page.body = [row("<p>You may get an EHCP.</p>", AccessibleImageFactory())]
+    html = preview_html(page)
+    assert 'data-check="jargon"' in html
+    assert "1 thing to look at:" in html
+    assert page.specific_class.objects.get(pk=page.pk).body[0].value["text"].source == (
+        "<p>You can get help at school.</p>"
+    )
+
+
+def test_the_published_page_never_shows_the_checks(client, home, standard):
+    page = EasyReadPageFactory(
+        parent=standard, standard_page=standard, body=[row("<p>You may get an EHCP.</p>")]
+    )
+    html = client.get(page.url).content.decode()
+    assert "Easy read checks" not in html
+    assert "data-check" not in html
+
+
+def test_the_questionnaire_preview_shows_its_easy_read_checks(client, home):
+    page = ConsultationPageFactory(
+        parent=home,
+        easy_read_introduction="There are 2 questions.",
+        questionnaire=[
+            step("Your views", question("yes_no", "salt", "Do you see SALT?")),
+        ],
+    )
+    assert 'data-check="jargon"' in preview_html(page)
+    assert "data-check" not in client.get(page.url).content.decode()
