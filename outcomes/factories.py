@@ -42,6 +42,8 @@ class OutcomeFactory(DjangoModelFactory):
 
     class Meta:
         model = Outcome
+        # A plain many-to-many: set() writes it, the outcome needs no second save.
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def ambitions(self, create, extracted, **kwargs):
