@@ -97,6 +97,10 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 ADMIN_REQUIRE_TWO_FACTOR = env_bool("ADMIN_REQUIRE_TWO_FACTOR", False)
 # Questionnaire responses one visitor address may send to one consultation in an hour.
 CONSULTATION_SUBMISSIONS_PER_HOUR = env_int("CONSULTATION_SUBMISSIONS_PER_HOUR", 600)
+# PostgreSQL connections per process, pooled (0: one persistent connection per thread instead),
+# and how long a request waits for one when all are busy.
+DATABASE_POOL_SIZE = env_int("DATABASE_POOL_SIZE", 20)
+DATABASE_POOL_TIMEOUT = env_int("DATABASE_POOL_TIMEOUT", 10)
 # -----------------------------------------------------------------------------------------------
 
 # The project's own apps, one per domain (also read by the page cache and the permission tests).
@@ -155,6 +159,20 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS.append("django.contrib.postgres")
+    if DATABASE_POOL_SIZE:
+        # One pool of at most DATABASE_POOL_SIZE connections per process (psycopg_pool), instead
+        # of one connection per thread: a threaded server (runserver, gunicorn's gthread) met
+        # by a crowd would otherwise open a connection per request in flight and be refused by
+        # PostgreSQL ("too many clients", 100 by default), turning parents away with 503 pages.
+        # Requests beyond the pool wait up to DATABASE_POOL_TIMEOUT seconds for a connection;
+        # each is checked before use (CONN_HEALTH_CHECKS), so after a database restart no
+        # request is handed a dead connection.
+        DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps the connections instead
+        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+            "min_size": 1,
+            "max_size": DATABASE_POOL_SIZE,
+            "timeout": DATABASE_POOL_TIMEOUT,
+        }
 
 MIDDLEWARE = [
     # First: the request id and access log cover everything below, and /healthz is answered
