@@ -4,26 +4,13 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import translation
-from wagtail.models import Page, Site
-
-from home.factories import HomePageFactory
-from hub.factories import CouncilSettingsFactory
+from site_home import make_home
 
 
 @pytest.fixture
 def home(db):
     """A fresh home page at the root of the default site, with council settings."""
-    home = HomePageFactory(
-        parent=Page.get_first_root_node(), title="SEND support", slug="send-support"
-    )
-    site = Site.objects.get(is_default_site=True)
-    old_root = site.root_page
-    site.root_page = home
-    site.hostname = "testserver"
-    site.save()
-    old_root.delete()
-    CouncilSettingsFactory(site=site)
-    return home
+    return make_home()
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ import threading
 import pytest
 from django.db import connection, connections
 from django.test import Client
+from site_home import restore_root_and_site
 
 from consultations.models import Answer, Response
 
@@ -25,17 +26,7 @@ pytestmark = [
 
 @pytest.fixture(autouse=True)
 def root_and_site(transactional_db):
-    """A transactional test empties every table afterwards, including the root page and the
-    default site that Wagtail's migrations made; put them back before `home` needs them."""
-    from wagtail.models import Locale, Page, Site
-
-    locale, _ = Locale.objects.get_or_create(language_code="en-gb")
-    root = Page.get_first_root_node()
-    if root is None:
-        root = Page.add_root(title="Root", slug="root", locale=locale)
-    if not Site.objects.filter(is_default_site=True).exists():
-        welcome = root.add_child(title="Welcome", slug="welcome", locale=locale)
-        Site.objects.create(hostname="localhost", root_page=welcome, is_default_site=True)
+    restore_root_and_site()
 
 
 ANSWERS = {

@@ -11,13 +11,12 @@ import datetime
 
 from django.contrib.auth.models import Group, User
 from django.utils import timezone
-from wagtail.models import Locale, Page, Site, Workflow
+from site_home import make_home
+from wagtail.models import Locale, Site, Workflow
 
 from consultations.factories import AnswerFactory, ConsultationPageFactory, ResponseFactory
 from consultations.models import OutcomeSubscription, Theme
 from consultations.permissions import ANALYSTS
-from home.factories import HomePageFactory
-from hub.factories import CouncilSettingsFactory
 from local_offer.demo import (
     APPROVERS_GROUP,
     PROVIDERS_GROUP,
@@ -77,21 +76,6 @@ def make_users() -> dict[str, User]:
         user.groups.add(Group.objects.get(name=GROUPS[role]))
         users[role] = user
     return users
-
-
-def make_home() -> Page:
-    """The same home page and site as tests/conftest.py's `home` fixture."""
-    home = HomePageFactory(
-        parent=Page.get_first_root_node(), title="SEND support", slug="send-support"
-    )
-    site = Site.objects.get(is_default_site=True)
-    old_root = site.root_page
-    site.root_page = home
-    site.hostname = "testserver"
-    site.save()
-    old_root.delete()
-    CouncilSettingsFactory(site=site)
-    return home
 
 
 def make_world() -> dict:
