@@ -61,6 +61,20 @@ def consultation(home):
     return ConsultationPageFactory(parent=home, title="Have your say", slug="have-your-say")
 
 
+def start_questionnaire(client, consultation):
+    """Starts the questionnaire in `client`'s session: the first step's address and a valid
+    answer to post to it."""
+    from consultations.wizard import wizard_prefix
+
+    assert client.get(f"{consultation.url}answer/").status_code == 302
+    payload = {
+        f"{wizard_prefix(consultation)}-current_step": "step-1",
+        "step-1-who": "parent-carer",
+        "step-1-school": "no",
+    }
+    return f"{consultation.url}answer/step-1/", payload
+
+
 def test_a_page_asked_for_while_the_database_is_down_gets_the_503_page(home, caplog):
     url = home.url
     with (
@@ -77,16 +91,8 @@ def test_a_page_asked_for_while_the_database_is_down_gets_the_503_page(home, cap
 
 
 def test_a_questionnaire_step_sent_while_the_database_is_down_is_not_lost_later(consultation):
-    from consultations.wizard import wizard_prefix
-
     client = Client()
-    assert client.get(f"{consultation.url}answer/").status_code == 302
-    step_1 = f"{consultation.url}answer/step-1/"
-    payload = {
-        f"{wizard_prefix(consultation)}-current_step": "step-1",
-        "step-1-who": "parent-carer",
-        "step-1-school": "no",
-    }
+    step_1, payload = start_questionnaire(client, consultation)
     with connection.execute_wrapper(database_down):
         failed = client.post(step_1, payload)
     assert_is_the_outage_page(failed)
@@ -111,16 +117,8 @@ def test_a_new_session_failing_to_save_after_the_view_gets_the_503_page(consulta
 def test_an_existing_session_failing_to_save_gets_the_503_page_not_a_400(consultation):
     # Django reports this as SessionInterrupted ("the session was deleted"), a 400, raised from
     # the database error: hub.views.bad_request follows the chain.
-    from consultations.wizard import wizard_prefix
-
     client = Client(raise_request_exception=False)
-    assert client.get(f"{consultation.url}answer/").status_code == 302
-    step_1 = f"{consultation.url}answer/step-1/"
-    payload = {
-        f"{wizard_prefix(consultation)}-current_step": "step-1",
-        "step-1-who": "parent-carer",
-        "step-1-school": "no",
-    }
+    step_1, payload = start_questionnaire(client, consultation)
     with connection.execute_wrapper(session_update_fails):
         failed = client.post(step_1, payload)
     assert_is_the_outage_page(failed)
