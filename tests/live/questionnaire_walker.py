@@ -12,6 +12,8 @@ import datetime
 import re
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -341,3 +343,52 @@ def confirmation_reference(page: requests.Response) -> str:
     if not re.fullmatch(r"[A-Z0-9-]{6,20}", reference):
         raise JourneyFailed(f"odd reference {reference!r}")
     return reference
+
+
+class Crowd:
+    """People answering at once, each waiting at "Check your answers" until everyone is there,
+    so a test can do harm at two moments: while steps are being sent, and while the final
+    "Send" posts are being saved. Shared by the killed-worker and database-outage tests.
+
+    `disrupt(crowd)` runs in the test's thread while the people walk: it waits on
+    `crowd.steps_sent` (with `crowd.steps_in_all` to aim at), calls `crowd.let_everyone_send()`,
+    then waits on `crowd.sending`. If someone cannot reach "Check your answers", the barrier is
+    broken and their journey says why.
+    """
+
+    def __init__(self, page_url: str, prefix: str, size: int, **walker_options) -> None:
+        self.page_url = page_url
+        self.prefix = prefix
+        self.people = [Person(n) for n in range(size)]
+        self.walker_options = walker_options
+        self.steps_sent, self.sending = Progress(), Progress()
+        self.steps_in_all = sum(len(person.steps()) for person in self.people)
+        self._at_check = threading.Barrier(size + 1, timeout=600)
+
+    def let_everyone_send(self) -> None:
+        self._at_check.wait()
+
+    def _wait_then_send(self) -> None:
+        self._at_check.wait()
+        self.sending.add()
+
+    def _complete(self, person: Person) -> Journey:
+        walker = QuestionnaireWalker(
+            self.page_url,
+            person,
+            self.prefix,
+            progress=self.steps_sent,
+            before_submit=self._wait_then_send,
+            **self.walker_options,
+        )
+        journey = walker.walk()
+        if journey.failure:
+            self._at_check.abort()
+        return journey
+
+    def run(self, disrupt) -> list[Journey]:
+        with ThreadPoolExecutor(max_workers=len(self.people)) as pool:
+            futures = [pool.submit(self._complete, person) for person in self.people]
+            with suppress(threading.BrokenBarrierError):
+                disrupt(self)
+            return [future.result() for future in futures]

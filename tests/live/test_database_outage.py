@@ -12,15 +12,12 @@ What the proxy does not imitate (see tcp_proxy.py): PostgreSQL's own goodbye mes
 might. The application sees the same kinds of error either way.
 """
 
-import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
-from contextlib import suppress
 
 import pytest
 from django.db import connection
 from gunicorn_server import database_url
-from questionnaire_walker import OUTAGE_HEADING, Person, Progress, QuestionnaireWalker
+from questionnaire_walker import OUTAGE_HEADING, Crowd
 from stored_responses import problems_with_stored_responses
 from tcp_proxy import TcpProxy
 
@@ -75,46 +72,29 @@ def test_a_database_outage_shows_the_503_page_and_loses_nothing(live_consultatio
 def run_with_outages(server, proxy, consultation):
     """Fifty people answering; the database cut off twice. Returns their journeys and how many
     connections each outage dropped."""
-    page_url = server.base_url + consultation.url
-    steps_sent, sending = Progress(), Progress()
-    at_check = threading.Barrier(PEOPLE + 1, timeout=600)
-
-    def wait_then_send():
-        at_check.wait()
-        sending.add()
-
-    def complete(person):
-        walker = QuestionnaireWalker(
-            page_url,
-            person,
-            wizard_prefix(consultation),
-            progress=steps_sent,
-            before_submit=wait_then_send,
-            outage_wait=0.5,
-            outage_patience=120,
-        )
-        journey = walker.walk()
-        if journey.failure:
-            at_check.abort()
-        return journey
+    crowd = Crowd(
+        server.base_url + consultation.url,
+        wizard_prefix(consultation),
+        PEOPLE,
+        outage_wait=0.5,
+        outage_patience=120,
+    )
+    dropped = {"steps": 0, "sending": 0}
 
     def outage() -> int:
-        dropped = proxy.cut()
+        cut = proxy.cut()
         time.sleep(OUTAGE_SECONDS)
         proxy.restore()
-        return dropped
+        return cut
 
-    people = [Person(n) for n in range(PEOPLE)]
-    steps_in_all = sum(len(person.steps()) for person in people)
-    with ThreadPoolExecutor(max_workers=PEOPLE) as pool:
-        futures = [pool.submit(complete, person) for person in people]
-        during_steps = during_sending = 0
-        # If someone cannot reach "Check your answers", their journey says why.
-        with suppress(threading.BrokenBarrierError):
-            assert steps_sent.wait_for(steps_in_all * 2 // 5, timeout=180), "steps never started"
-            during_steps = outage()
-            at_check.wait()
-            assert sending.wait_for(PEOPLE // 4, timeout=60)
-            during_sending = outage()
-        journeys = [future.result() for future in futures]
-    return journeys, (during_steps, during_sending)
+    def disrupt(crowd):
+        assert crowd.steps_sent.wait_for(crowd.steps_in_all * 2 // 5, timeout=180), (
+            "steps never started"
+        )
+        dropped["steps"] = outage()
+        crowd.let_everyone_send()
+        assert crowd.sending.wait_for(PEOPLE // 4, timeout=60)
+        dropped["sending"] = outage()
+
+    journeys = crowd.run(disrupt)
+    return journeys, (dropped["steps"], dropped["sending"])

@@ -13,14 +13,11 @@ the session is saved, the session still holds the answers and the token: the rep
 stored response by its token. The second test below puts a session in exactly that state.
 """
 
-import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
-from contextlib import suppress
 
 import pytest
 from django.contrib.sessions.models import Session
-from questionnaire_walker import Person, Progress, QuestionnaireWalker
+from questionnaire_walker import Crowd, Person, QuestionnaireWalker
 from stored_responses import problems_with_stored_responses
 
 from consultations.models import Response
@@ -35,27 +32,7 @@ def test_workers_killed_mid_run_leave_no_partial_and_no_double_response(
     live_consultation, test_database_url, start_gunicorn
 ):
     server = start_gunicorn(test_database_url, workers=4)
-    page_url = server.base_url + live_consultation.url
-    steps_sent, sending = Progress(), Progress()
-    at_check = threading.Barrier(PEOPLE + 1, timeout=600)
-
-    def wait_then_send():
-        at_check.wait()
-        sending.add()
-
-    def complete(person):
-        walker = QuestionnaireWalker(
-            page_url,
-            person,
-            wizard_prefix(live_consultation),
-            progress=steps_sent,
-            before_submit=wait_then_send,
-        )
-        journey = walker.walk()
-        if journey.failure:
-            at_check.abort()
-        return journey
-
+    crowd = Crowd(server.base_url + live_consultation.url, wizard_prefix(live_consultation), PEOPLE)
     killed: list[int] = []
 
     def kill_one():
@@ -63,23 +40,21 @@ def test_workers_killed_mid_run_leave_no_partial_and_no_double_response(
         server.kill_worker(victim)
         killed.append(victim)
 
-    people = [Person(n) for n in range(PEOPLE)]
-    steps_in_all = sum(len(person.steps()) for person in people)
-    with ThreadPoolExecutor(max_workers=PEOPLE) as pool:
-        futures = [pool.submit(complete, person) for person in people]
-        # If someone cannot reach "Check your answers", their journey below says why.
-        with suppress(threading.BrokenBarrierError):
-            # Once while people are part way through the steps...
-            assert steps_sent.wait_for(steps_in_all // 2, timeout=180), "steps did not get going"
-            kill_one()
-            # ...and twice while the final "Send" posts are being saved.
-            at_check.wait()
-            assert sending.wait_for(PEOPLE // 2, timeout=60)
-            time.sleep(0.05)
-            kill_one()
-            time.sleep(0.2)
-            kill_one()
-        journeys = [future.result() for future in futures]
+    def disrupt(crowd):
+        # Once while people are part way through the steps...
+        assert crowd.steps_sent.wait_for(crowd.steps_in_all // 2, timeout=180), (
+            "steps did not get going"
+        )
+        kill_one()
+        # ...and twice while the final "Send" posts are being saved.
+        crowd.let_everyone_send()
+        assert crowd.sending.wait_for(PEOPLE // 2, timeout=60)
+        time.sleep(0.05)
+        kill_one()
+        time.sleep(0.2)
+        kill_one()
+
+    journeys = crowd.run(disrupt)
 
     failures = [j.failure for j in journeys if j.failure and "Barrier" not in j.failure]
     assert not failures, (failures[:5], server.log_tail())
