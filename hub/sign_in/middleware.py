@@ -11,6 +11,7 @@ from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.views import redirect_to_login
 from django.urls import Resolver404, resolve, reverse
 
+from hub.security_headers import is_admin_request
 from hub.sign_in.devices import has_two_factor
 
 # Always reachable: signing in and out, and the files the sign-in style pages need.
@@ -50,19 +51,14 @@ class TwoFactorMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self._admin_prefixes: tuple[str, ...] | None = None
 
     def __call__(self, request):
         return self.redirect_for(request) or self.get_response(request)
 
-    def admin_prefixes(self) -> tuple[str, ...]:
-        # Looked up on first use, not at start-up, when the URLconf may not be loadable yet.
-        if self._admin_prefixes is None:
-            self._admin_prefixes = (reverse("wagtailadmin_home"), reverse("admin:index"))
-        return self._admin_prefixes
-
     def redirect_for(self, request):
-        if not request.path_info.startswith(self.admin_prefixes()):
+        # The same test as the admin's security headers: request.path and reverse() both carry
+        # the prefix of a site served under a sub-path (path_info does not).
+        if not is_admin_request(request):
             return None
         user = request.user
         if not user.is_authenticated or user.is_verified():

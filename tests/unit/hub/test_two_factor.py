@@ -160,6 +160,30 @@ def test_after_the_password_every_admin_page_waits_for_the_code(client, staff):
     assert other.get("/django-admin/").status_code == 200
 
 
+def test_the_code_is_asked_for_on_a_site_served_under_a_sub_path(client, staff):
+    # Under a sub-path (SCRIPT_NAME), reverse() and request.path carry the prefix and
+    # request.path_info does not: the gate must not compare the two kinds and let staff through.
+    from django.urls import set_script_prefix
+
+    from hub.security_headers import admin_path_prefixes
+
+    client.force_login(staff)
+    set_up_two_factor(client)
+    # What a WSGI server does for each request under a sub-path (the test client does not), from
+    # this browser's first request on; the admin's address is worked out again with the prefix.
+    admin_path_prefixes.cache_clear()
+    set_script_prefix("/send/")
+    try:
+        other = Client(SCRIPT_NAME="/send")
+        password_sign_in(other)
+        response = other.get("/admin/pages/")
+    finally:
+        set_script_prefix("/")
+        admin_path_prefixes.cache_clear()
+    assert response.status_code == 302
+    assert response["Location"].startswith(f"/send{CODE_PAGE}?next=")
+
+
 @pytest.mark.django_db
 @override_settings(OTP_TOTP_THROTTLE_FACTOR=0)
 def test_a_wrong_code_at_sign_in_is_refused(client, staff):
