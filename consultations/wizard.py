@@ -53,15 +53,6 @@ def step_url(page, request, step: str) -> str:
     return page.get_url(request=request) + page.reverse_subpage("step", kwargs={"step": step})
 
 
-# Responses one visitor address may send to one consultation in an hour. Generous (600), because
-# one address can stand for many families: a school's or a council event's network, and mobile
-# networks, which share one public address among many phones (carrier-grade NAT) just when a
-# consultation is announced by text message. It slows a script stuffing responses; it must never
-# turn parents away. A council expecting more behind one address raises
-# CONSULTATION_SUBMISSIONS_PER_HOUR.
-SUBMISSIONS_PER_HOUR = settings.CONSULTATION_SUBMISSIONS_PER_HOUR
-
-
 class ConsultationWizard(NamedUrlSessionWizardView):
     """Runs one consultation's questionnaire for a parent or young person."""
 
@@ -204,7 +195,12 @@ class ConsultationWizard(NamedUrlSessionWizardView):
         subscribe_form = SubscribeForm(request.POST)
         if not subscribe_form.is_valid():
             return self.render_check(final_forms, subscribe_form)
-        if over_limit(request, f"consultations:submit:{page.pk}", SUBMISSIONS_PER_HOUR, 3600):
+        if over_limit(
+            request,
+            f"consultations:submit:{page.pk}",
+            settings.CONSULTATION_SUBMISSIONS_PER_HOUR,
+            3600,
+        ):
             # Nothing is lost: the answers stay in this browser's session, ready to send later.
             return TemplateResponse(
                 request,

@@ -96,6 +96,11 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # When true, every member of staff must set up two-factor authentication before using the CMS.
 ADMIN_REQUIRE_TWO_FACTOR = env_bool("ADMIN_REQUIRE_TWO_FACTOR", False)
 # Questionnaire responses one visitor address may send to one consultation in an hour.
+# Responses one visitor address may send to one consultation in an hour (consultations.wizard).
+# Generous, because one address can stand for many families: a school's or a council event's
+# network, and mobile networks, which share one public address among many phones just when a
+# consultation is announced by text message. It slows a script stuffing responses; it must never
+# turn parents away.
 CONSULTATION_SUBMISSIONS_PER_HOUR = env_int("CONSULTATION_SUBMISSIONS_PER_HOUR", 600)
 # PostgreSQL connections per process, pooled (0: one persistent connection per thread instead),
 # and how long a request waits for one when all are busy.
