@@ -7,7 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 # NUL and lone surrogates: nobody types them, a bad copy and paste or a robot sends them, and the
 # database cannot store them (PostgreSQL refuses NUL in text; UTF-8 cannot encode a surrogate).
-HIDDEN_CHARACTER_MESSAGE = _("Remove the hidden character from what you typed")
+HIDDEN_CHARACTER_MESSAGE = _(
+    "There is a hidden character in your answer. Type your answer instead of copying and pasting it"
+)
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 

@@ -167,7 +167,7 @@ def test_nul_is_refused_with_a_plain_message(client, world):
     client.get(f"{world.consultation.url}answer/")
     response = _post_step(client, world, "step-1", {**STEP_1, "name": PAYLOADS["nul"]})
     assert has_error_summary(response)
-    assert "Remove the hidden character from what you typed" in response.content.decode()
+    assert "There is a hidden character in your answer" in response.content.decode()
 
 
 # --- Save and come back later ----------------------------------------------------------------

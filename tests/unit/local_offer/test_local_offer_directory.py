@@ -154,7 +154,7 @@ def test_bad_page_numbers_are_not_found(client, directory, services, query):
         ({"age": "9" * 400}, "from 0 to 25"),
         ({"area": "nonsense"}, "Choose one of the options"),
         ({"district": "\x00"}, "Choose one of the options"),
-        ({"q": "speech\x00"}, "Remove the hidden character"),
+        ({"q": "speech\x00"}, "There is a hidden character in your answer"),
         ({"q": "x" * 500}, "at most 100 characters"),
     ],
 )
