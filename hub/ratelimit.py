@@ -7,13 +7,14 @@ address. They stop floods and guessing, not people.
 from django.core.cache import cache
 from django.http import HttpRequest
 
-from hub.client_address import client_address
+from hub.client_address import address_group, client_address
 
 
 def over_limit(request: HttpRequest, scope: str, limit: int, window_seconds: int) -> bool:
     """Counts this request against `scope` and says whether the visitor has gone over `limit`
     requests in the current window."""
-    address = client_address(request)
+    # By IPv6 network (/64), as the sign-in lockout counts: a script can change address within it.
+    address = address_group(client_address(request))
     return over_limit_for(f"{scope}:{address}", limit, window_seconds)
 
 
