@@ -37,7 +37,7 @@ def test_a_valid_report_is_stored_and_thanked(client, report_url):
         ({"kind": "closed", "details": "Shut", "email": "not an email"}, ["correct format"]),
         (
             {"kind": "closed\x00", "details": "a\x00b"},
-            ["Select what the problem is", "Remove the hidden character"],
+            ["Select what the problem is", "There is a hidden character in your answer"],
         ),
     ],
 )
